@@ -1,0 +1,34 @@
+package org.mer4j.api;
+
+/**
+ * A configured extractor: it turns one modality of a clip into a {@link FeatureTrack}.
+ * Created by a {@link FeatureExtractorProvider} from a typed config record.
+ */
+public interface FeatureExtractor extends AutoCloseable {
+
+    /** The provider name, e.g. {@code face-hog}. Part of the feature cache key. */
+    String name();
+
+    /** The modality whose track this extractor produces. */
+    Modality modality();
+
+    /** The typed configuration; its canonical JSON is hashed into the feature cache key. */
+    Record config();
+
+    /** Whether this extractor wants decoded video frames. */
+    default boolean needsVideo() {
+        return false;
+    }
+
+    /** Whether this extractor wants decoded audio. */
+    default boolean needsAudio() {
+        return false;
+    }
+
+    /** Opens the per-clip state. Words are available from the source right away. */
+    ExtractionSession open(ClipSource source) throws ClipFailedException;
+
+    @Override
+    default void close() {
+    }
+}
