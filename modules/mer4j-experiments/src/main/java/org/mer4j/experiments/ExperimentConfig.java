@@ -1,0 +1,124 @@
+package org.mer4j.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.mer4j.features.AlignmentConfig;
+
+/**
+ * A whole experiment as written in YAML (see {@code configs/quickstart.yaml}). Every section is a
+ * validated record; plug-in sections ({@code train}, extractor and fusion settings) are mapped onto
+ * their component's own record when the experiment is built, with the same strictness.
+ *
+ * @param experiment experiment name: output goes to {@code runs/<experiment>/}
+ * @param seed root seed; per-run seeds are derived from it
+ * @param data where the corpus is
+ * @param features extractors and the decode settings
+ * @param alignment the common timeline
+ * @param protocol how clips are split into folds
+ * @param train training-loop settings (mapped onto {@code org.mer4j.train.TrainConfig})
+ * @param rows the table rows: modalities and fusion model of each
+ */
+public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
+                               AlignmentConfig alignment, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows) {
+    public ExperimentConfig {
+        if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("experiment: give a name of letters, digits, '.', '_' or '-', got " + experiment);
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("data: missing section; give data.manifest");
+        }
+        if (features == null) {
+            throw new IllegalArgumentException("features: missing section; list the extractors under features.extractors");
+        }
+        alignment = alignment == null ? AlignmentConfig.defaults() : alignment;
+        protocol = protocol == null ? ProtocolConfig.defaults() : protocol;
+        if (rows == null || rows.isEmpty()) {
+            throw new IllegalArgumentException("rows: give at least one row (name, modalities, fusion)");
+        }
+        rows = List.copyOf(rows);
+        if (rows.stream().map(RowConfig::name).distinct().count() != rows.size()) {
+            throw new IllegalArgumentException("rows: row names must be unique");
+        }
+    }
+
+    /**
+     * Where the clips are.
+     *
+     * @param manifest manifest file (required)
+     * @param root data root overriding the manifest's own, or null
+     */
+    public record DataConfig(String manifest, String root) {
+        public DataConfig {
+            if (manifest == null || manifest.isBlank()) {
+                throw new IllegalArgumentException("data.manifest: required; give the path of a mer4j-manifest/1 JSON file");
+            }
+        }
+    }
+
+    /**
+     * Extraction settings.
+     *
+     * @param cacheDir feature store folder
+     * @param videoFps frames per second delivered to vision extractors
+     * @param sampleRate audio sample rate delivered to audio extractors
+     * @param maxVideoWidth larger frames are downscaled to this width
+     * @param threads clips extracted in parallel
+     * @param extractors the extractors, each with its settings
+     */
+    public record FeaturesConfig(String cacheDir, double videoFps, int sampleRate, int maxVideoWidth, int threads,
+                                 List<ExtractorRef> extractors) {
+        public FeaturesConfig {
+            cacheDir = cacheDir == null ? ".cache/features" : cacheDir;
+            videoFps = videoFps == 0 ? 10 : videoFps;
+            sampleRate = sampleRate == 0 ? 16000 : sampleRate;
+            maxVideoWidth = maxVideoWidth == 0 ? 640 : maxVideoWidth;
+            threads = threads == 0 ? 2 : threads;
+            if (videoFps < 0 || videoFps > 120) {
+                throw new IllegalArgumentException("features.videoFps must be in (0, 120], got " + videoFps);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("features.threads must be >= 1, got " + threads);
+            }
+            if (extractors == null || extractors.isEmpty()) {
+                throw new IllegalArgumentException("features.extractors: list at least one extractor, e.g. {name: prosody}");
+            }
+            extractors = List.copyOf(extractors);
+        }
+    }
+
+    /**
+     * One extractor in the config.
+     *
+     * @param name provider name
+     * @param config its settings (mapped onto the provider's config record), or null for defaults
+     */
+    public record ExtractorRef(String name, JsonNode config) {
+        public ExtractorRef {
+            if (name == null) {
+                throw new IllegalArgumentException("features.extractors[]: each entry needs a 'name'");
+            }
+        }
+    }
+
+    /**
+     * One table row.
+     *
+     * @param name row label in the table
+     * @param modalities modalities fed to the model
+     * @param fusion {@code {type: <provider>, ...settings}}
+     */
+    public record RowConfig(String name, List<String> modalities, JsonNode fusion) {
+        public RowConfig {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("rows[].name: required");
+            }
+            if (modalities == null || modalities.isEmpty()) {
+                throw new IllegalArgumentException("rows[" + name + "].modalities: list at least one of video, audio, text");
+            }
+            modalities = List.copyOf(modalities);
+            if (fusion == null || !fusion.hasNonNull("type")) {
+                throw new IllegalArgumentException("rows[" + name + "].fusion: give {type: <fusion model>}, e.g. early-fusion");
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.mer4j.experiments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.AtomicFiles;
+import org.mer4j.api.Manifest;
+import org.mer4j.api.ManifestIO;
+import org.mer4j.features.Hashing;
+import org.mer4j.train.Metrics;
+
+/**
+ * Turns a resolved config into results: features, subject-independent folds, one immutable run
+ * folder per row and fold (reused when an identical finished run exists, so an interrupted
+ * experiment resumes), then {@code runs/<experiment>/summary.json} and {@code table.md}.
+ */
+public final class ExperimentRunner {
+    /** The six metric keys of the summary, in table order. */
+    public static final List<String> METRICS = List.of(Metrics.AH_FRAME_MACRO_F1, Metrics.AH_FRAME_AP, Metrics.AH_VIDEO_MACRO_F1,
+            Metrics.EMOTION_ACCURACY, Metrics.EMOTION_MACRO_F1, Metrics.EMOTION_UAR);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path projectDir;
+    private final Path runsDir;
+    private final Consumer<String> log;
+
+    /**
+     * @param projectDir folder that relative config paths resolve against
+     * @param runsDir where experiment folders go (usually {@code <projectDir>/runs})
+     * @param log progress lines
+     */
+    public ExperimentRunner(Path projectDir, Path runsDir, Consumer<String> log) {
+        this.projectDir = projectDir;
+        this.runsDir = runsDir;
+        this.log = log;
+    }
+
+    /** Runs the experiment and returns its summary. */
+    public SummaryTable.Summary run(ConfigLoader.Resolved resolved) throws IOException {
+        ExperimentConfig cfg = resolved.config();
+        long t0 = System.nanoTime();
+        Path manifestFile = projectDir.resolve(cfg.data().manifest());
+        Manifest manifest = ManifestIO.read(manifestFile);
+        if (cfg.data().root() != null) {
+            manifest = new Manifest(manifest.name(), projectDir.resolve(cfg.data().root()), manifest.clips());
+        }
+        Path experimentDir = runsDir.resolve(cfg.experiment());
+        String configYaml = resolved.yaml();
+        String configHash = Hashing.sha256(configYaml);
+        log.accept("experiment " + cfg.experiment() + " (config " + configHash.substring(0, 8) + ", seed " + cfg.seed() + "): "
+                + manifest.clips().size() + " clips from " + manifestFile);
+
+        FeaturePipeline.Result data = FeaturePipeline.run(cfg, manifest, projectDir, log);
+        if (data.clips().isEmpty()) {
+            throw new IllegalStateException("no clip survived extraction (" + data.skipped().size() + " skipped); see the messages above");
+        }
+        List<String> emotions = new ArrayList<>(new TreeSet<>(data.clips().stream()
+                .map(AlignedClip::emotion).filter(e -> e != null).toList()));
+        List<String> subjects = data.clips().stream().map(AlignedClip::subject).distinct().toList();
+        long splitSeed = new SplittableRandom(cfg.seed()).split().nextLong();
+        List<Fold> folds = SubjectSplits.folds(cfg.protocol(), subjects, splitSeed);
+        String splitsJson = JSON.writeValueAsString(Map.of("protocol", cfg.protocol(), "seed", splitSeed, "folds", folds));
+        AtomicFiles.writeString(experimentDir.resolve("splits.json"), splitsJson);
+
+        Map<String, Object> provenanceBase = new LinkedHashMap<>();
+        provenanceBase.put("experiment", cfg.experiment());
+        provenanceBase.put("configSha256", configHash);
+        provenanceBase.put("configSource", resolved.source().toString());
+        provenanceBase.put("rootSeed", cfg.seed());
+        provenanceBase.put("splitSeed", splitSeed);
+        provenanceBase.put("manifest", manifestFile.toString());
+        provenanceBase.put("manifestSha256", Hashing.sha256(manifestFile));
+        provenanceBase.put("splitsSha256", Hashing.sha256(splitsJson));
+        provenanceBase.put("clipsTotal", manifest.clips().size());
+        provenanceBase.put("clipsUsed", data.clips().size());
+        provenanceBase.put("skippedByReason", countByReason(data));
+        provenanceBase.put("skipped", data.skipped());
+        provenanceBase.put("environment", Provenance.environment(projectDir));
+
+        FoldTrainer trainer = new FoldTrainer(cfg, emotions, log);
+        Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
+        Map<String, List<String>> rowModalities = new LinkedHashMap<>();
+        for (ExperimentConfig.RowConfig row : cfg.rows()) {
+            rowModalities.put(row.name(), row.modalities());
+            List<Path> runs = new ArrayList<>();
+            for (Fold fold : folds) {
+                long runSeed = runSeed(cfg.seed(), fold.index());
+                String prefix = RunFolder.prefix(row.name(), fold.index(), configHash, runSeed);
+                var finished = RunFolder.findFinished(experimentDir, prefix);
+                if (finished.isPresent()) {
+                    log.accept("[" + row.name() + " fold " + fold.index() + "] finished earlier: " + experimentDir.relativize(finished.get()));
+                    runs.add(finished.get());
+                    continue;
+                }
+                Path tmp = RunFolder.startTemporary(experimentDir, prefix);
+                AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
+                Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
+                prov.put("row", row.name());
+                prov.put("fold", fold);
+                prov.put("runSeed", runSeed);
+                FoldTrainer.Outcome outcome = trainer.run(row, fold, data.clips(), runSeed, tmp);
+                prov.put("trainSeconds", outcome.seconds());
+                prov.put("bestEpoch", outcome.bestEpoch());
+                AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
+                Map<String, Object> metrics = new LinkedHashMap<>();
+                metrics.put("row", row.name());
+                metrics.put("fold", fold.index());
+                metrics.put("testClips", outcome.testClips());
+                metrics.put("metrics", outcome.metrics());
+                AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
+                Path done = RunFolder.finish(tmp, experimentDir, prefix);
+                log.accept(String.format("[%s fold %d] %s  (%.1f s) -> %s", row.name(), fold.index(), brief(outcome.metrics()),
+                        outcome.seconds(), experimentDir.relativize(done)));
+                runs.add(done);
+            }
+            rowRuns.put(row.name(), runs);
+        }
+        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, METRICS);
+        SummaryTable.write(summary, experimentDir, METRICS);
+        log.accept(String.format("experiment %s done in %.1f s; %d clips skipped %s", cfg.experiment(),
+                (System.nanoTime() - t0) / 1e9, data.skipped().size(), countByReason(data)));
+        return summary;
+    }
+
+    /** The seed of every run of a fold: the same for all rows, so rows differ only in what they model. */
+    static long runSeed(long rootSeed, int fold) {
+        SplittableRandom root = new SplittableRandom(rootSeed);
+        root.split();
+        long s = 0;
+        for (int i = 0; i <= fold; i++) {
+            s = root.split().nextLong(1, Integer.MAX_VALUE);
+        }
+        return s;
+    }
+
+    private static Map<String, Integer> countByReason(FeaturePipeline.Result data) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        data.skipped().forEach(s -> counts.merge(s.reason(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static String brief(Map<String, Double> m) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : METRICS) {
+            if (m.containsKey(k)) {
+                sb.append(k.replace("emotion_", "emo_")).append('=').append(String.format(java.util.Locale.ROOT, "%.3f", m.get(k))).append(' ');
+            }
+        }
+        return sb.toString().strip();
+    }
+}

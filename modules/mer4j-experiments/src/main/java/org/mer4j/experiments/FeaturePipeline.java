@@ -1,0 +1,68 @@
+package org.mer4j.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.Clip;
+import org.mer4j.api.FeatureExtractor;
+import org.mer4j.api.Manifest;
+import org.mer4j.features.ClipTracks;
+import org.mer4j.features.ExtractionReport;
+import org.mer4j.features.ExtractionRunner;
+import org.mer4j.features.ExtractorRegistry;
+import org.mer4j.features.FeatureStore;
+import org.mer4j.features.SkippedClip;
+import org.mer4j.features.TimelineAligner;
+import org.mer4j.media.DecodeConfig;
+
+/**
+ * The data half of an experiment: builds the configured extractors, extracts (or reuses cached)
+ * tracks for every clip, and aligns them on the common timeline. Clips that fail are reported,
+ * not fatal.
+ */
+public final class FeaturePipeline {
+
+    /** Aligned clips plus what was skipped on the way. */
+    public record Result(List<AlignedClip> clips, ExtractionReport report, List<SkippedClip> skipped) {
+    }
+
+    private FeaturePipeline() {
+    }
+
+    public static Result run(ExperimentConfig cfg, Manifest manifest, Path projectDir, Consumer<String> log) throws IOException {
+        ExtractorRegistry registry = ExtractorRegistry.load();
+        List<FeatureExtractor> extractors = new ArrayList<>();
+        try {
+            for (int i = 0; i < cfg.features().extractors().size(); i++) {
+                ExperimentConfig.ExtractorRef ref = cfg.features().extractors().get(i);
+                extractors.add(registry.create(ref.name(), ref.config(), "features.extractors[" + i + "] (" + ref.name() + ")"));
+            }
+            FeatureStore store = new FeatureStore(projectDir.resolve(cfg.features().cacheDir()));
+            DecodeConfig decode = new DecodeConfig(cfg.features().videoFps(), cfg.features().sampleRate(), cfg.features().maxVideoWidth());
+            ExtractionRunner runner = new ExtractionRunner(store, extractors, decode, cfg.features().threads());
+            ExtractionReport report = runner.run(manifest, log);
+            log.accept(report.summaryLine());
+            TimelineAligner aligner = new TimelineAligner(cfg.alignment());
+            List<AlignedClip> aligned = new ArrayList<>();
+            List<SkippedClip> skipped = new ArrayList<>(report.skipped());
+            for (Clip clip : manifest.clips()) {
+                if (report.skipped().stream().anyMatch(s -> s.clipId().equals(clip.id()))) {
+                    continue;
+                }
+                Optional<ClipTracks> tracks = runner.load(manifest, clip);
+                if (tracks.isEmpty()) {
+                    skipped.add(new SkippedClip(clip.id(), "align", "missing-track", "a feature track is missing from the store; rerun extraction"));
+                    continue;
+                }
+                aligned.add(aligner.align(tracks.get()));
+            }
+            return new Result(aligned, report, skipped);
+        } finally {
+            extractors.forEach(FeatureExtractor::close);
+        }
+    }
+}

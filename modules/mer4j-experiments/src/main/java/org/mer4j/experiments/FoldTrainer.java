@@ -1,0 +1,143 @@
+package org.mer4j.experiments;
+
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.AtomicFiles;
+import org.mer4j.api.Modality;
+import org.mer4j.features.ExtractorRegistry;
+import org.mer4j.features.Standardizer;
+import org.mer4j.models.FusionModelProvider;
+import org.mer4j.models.FusionRegistry;
+import org.mer4j.models.ModelSpec;
+import org.mer4j.train.ClipPrediction;
+import org.mer4j.train.FusionTrainer;
+import org.mer4j.train.Metrics;
+import org.mer4j.train.TrainConfig;
+import org.mer4j.train.TrainedModel;
+
+/**
+ * Trains and scores one table row on one fold: picks the row's modalities, standardises features
+ * on the training subjects, builds the row's fusion model from the registry, trains with
+ * best-epoch selection on the validation subjects, predicts the test subjects and writes
+ * {@code predictions.csv}, {@code log.txt} and the checkpoint into the run folder.
+ */
+final class FoldTrainer {
+    private final ExperimentConfig cfg;
+    private final List<String> emotions;
+    private final Consumer<String> log;
+    private final FusionRegistry fusions = FusionRegistry.load();
+    private final TrainConfig trainConfig;
+
+    /** What one run produced. */
+    record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, double seconds) {
+    }
+
+    FoldTrainer(ExperimentConfig cfg, List<String> emotions, Consumer<String> log) {
+        this.cfg = cfg;
+        this.emotions = List.copyOf(emotions);
+        this.log = log;
+        this.trainConfig = ExtractorRegistry.mapConfig(TrainConfig.class, TrainConfig.defaults(), cfg.train(), "train");
+        for (int i = 0; i < cfg.rows().size(); i++) {
+            fusionConfig(cfg.rows().get(i), "rows[" + i + "].fusion");
+        }
+    }
+
+    Outcome run(ExperimentConfig.RowConfig row, Fold fold, List<AlignedClip> all, long seed, Path runDir) throws IOException {
+        long t0 = System.nanoTime();
+        List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
+        List<AlignedClip> train = subset(all, fold.train(), modalities);
+        List<AlignedClip> val = subset(all, fold.val(), modalities);
+        List<AlignedClip> test = subset(all, fold.test(), modalities);
+        Standardizer scaler = Standardizer.fit(train);
+        train = train.stream().map(scaler::apply).toList();
+        val = val.stream().map(scaler::apply).toList();
+        test = test.stream().map(scaler::apply).toList();
+        Map<Modality, Integer> dims = new java.util.EnumMap<>(Modality.class);
+        modalities.forEach(m -> dims.put(m, all.get(0).dims().get(m)));
+        ModelSpec spec = new ModelSpec(modalities, dims, emotions);
+        FusionChoice fusion = fusionConfig(row, "rows[" + row.name() + "].fusion");
+        StringBuilder runLog = new StringBuilder();
+        runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s%n",
+                row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config()));
+        Block block = fusions.build(fusion.provider().name(), fusion.config(), spec);
+        try (TrainedModel model = new FusionTrainer().train(spec, block, train, val, trainConfig, seed, runDir.resolve("checkpoint"),
+                (epoch, trainLoss, valMetrics, seconds) -> runLog.append(String.format(Locale.ROOT,
+                        "epoch %d loss %.4f val %s %.2fs%n", epoch, trainLoss, valMetrics, seconds)))) {
+            List<ClipPrediction> preds = model.predict(test);
+            Map<String, Double> metrics = Metrics.evaluate(test, preds, emotions);
+            writePredictions(runDir, test, preds);
+            runLog.append("test ").append(metrics).append('\n');
+            AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
+            return new Outcome(metrics, test.size(), model.bestEpoch(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private record FusionChoice(FusionModelProvider<?> provider, Record config) {
+    }
+
+    private FusionChoice fusionConfig(ExperimentConfig.RowConfig row, String path) {
+        ObjectNode node = row.fusion().deepCopy();
+        String type = node.remove("type").asText();
+        FusionModelProvider<?> p;
+        try {
+            p = fusions.get(type);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path + ".type: " + e.getMessage());
+        }
+        return new FusionChoice(p, map(p, node, path));
+    }
+
+    private static <C extends Record> C map(FusionModelProvider<C> p, ObjectNode node, String path) {
+        return ExtractorRegistry.mapConfig(p.configType(), p.defaultConfig(), node, path);
+    }
+
+    private static List<AlignedClip> subset(List<AlignedClip> all, List<String> subjects, List<Modality> modalities) {
+        Set<String> s = new HashSet<>(subjects);
+        return all.stream().filter(c -> s.contains(c.subject())).map(c -> Standardizer.select(c, modalities)).toList();
+    }
+
+    private void writePredictions(Path runDir, List<AlignedClip> test, List<ClipPrediction> preds) throws IOException {
+        StringWriter frames = new StringWriter();
+        PrintWriter fw = new PrintWriter(frames);
+        fw.println("clip_id,subject,step,time_s,ah_true,ah_prob");
+        StringWriter clips = new StringWriter();
+        PrintWriter cw = new PrintWriter(clips);
+        cw.print("clip_id,subject,ah_video_true,ah_video_prob,emotion_true,emotion_pred");
+        emotions.forEach(e -> cw.print(",p_" + e));
+        cw.println();
+        for (int i = 0; i < test.size(); i++) {
+            AlignedClip c = test.get(i);
+            ClipPrediction p = preds.get(i);
+            double sum = 0;
+            for (int t = 0; t < c.steps(); t++) {
+                fw.printf(Locale.ROOT, "%s,%s,%d,%.3f,%d,%.5f%n", c.clipId(), c.subject(), t, t / c.rate(), c.ahFrames()[t], p.ahProb()[t]);
+                sum += p.ahProb()[t];
+            }
+            int best = 0;
+            for (int k = 1; k < p.emotionProb().length; k++) {
+                best = p.emotionProb()[k] > p.emotionProb()[best] ? k : best;
+            }
+            cw.printf(Locale.ROOT, "%s,%s,%d,%.5f,%s,%s", c.clipId(), c.subject(), c.ahVideo() ? 1 : 0, sum / Math.max(1, c.steps()),
+                    c.emotion(), emotions.get(best));
+            for (float v : p.emotionProb()) {
+                cw.printf(Locale.ROOT, ",%.5f", v);
+            }
+            cw.println();
+        }
+        fw.flush();
+        cw.flush();
+        AtomicFiles.writeString(runDir.resolve("predictions.csv"), frames.toString());
+        AtomicFiles.writeString(runDir.resolve("clip_predictions.csv"), clips.toString());
+    }
+}

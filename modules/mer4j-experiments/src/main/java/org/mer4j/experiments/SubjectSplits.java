@@ -1,0 +1,45 @@
+package org.mer4j.experiments;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Subject-independent splits. Subjects are shuffled with the given seed and dealt into k test
+ * groups ({@code subject-kfold}) or one group per subject ({@code loso}); in each fold a share of
+ * the remaining subjects becomes the validation set. The same subjects and seed give the same folds.
+ */
+public final class SubjectSplits {
+    private SubjectSplits() {
+    }
+
+    /** Builds the folds of a protocol over the given subjects. */
+    public static List<Fold> folds(ProtocolConfig protocol, List<String> subjects, long seed) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(subjects));
+        int k = protocol.type().equals("loso") ? sorted.size() : protocol.folds();
+        if (sorted.size() < Math.max(3, k)) {
+            throw new IllegalArgumentException("protocol needs at least " + Math.max(3, k) + " subjects for " + k
+                    + " folds with a validation set, the corpus has " + sorted.size() + "; lower protocol.folds");
+        }
+        List<String> shuffled = new ArrayList<>(sorted);
+        Collections.shuffle(shuffled, new Random(seed));
+        List<Fold> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<String> test = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                (i % k == f ? test : rest).add(shuffled.get(i));
+            }
+            int nVal = Math.max(1, (int) Math.round(rest.size() * protocol.valFraction()));
+            List<String> val = new ArrayList<>(rest.subList(0, nVal));
+            List<String> train = new ArrayList<>(rest.subList(nVal, rest.size()));
+            Collections.sort(test);
+            Collections.sort(val);
+            Collections.sort(train);
+            folds.add(new Fold(f, train, val, test));
+        }
+        return folds;
+    }
+}

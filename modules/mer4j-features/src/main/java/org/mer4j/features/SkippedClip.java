@@ -1,0 +1,12 @@
+package org.mer4j.features;
+
+/**
+ * A clip that a stage could not process.
+ *
+ * @param clipId the clip
+ * @param stage where it failed (e.g. "extract:face-hog")
+ * @param reason short reason ("unreadable-media", "no-audio-stream", "no-face", "error")
+ * @param message what happened and what to do
+ */
+public record SkippedClip(String clipId, String stage, String reason, String message) {
+}

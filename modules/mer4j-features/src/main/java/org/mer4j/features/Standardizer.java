@@ -1,0 +1,106 @@
+package org.mer4j.features;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.Modality;
+
+/**
+ * Per-feature z-scoring fitted on training clips only (valid steps), then applied to any clip;
+ * masked steps stay zero. Fitting on the training fold keeps test subjects out of the statistics.
+ */
+public final class Standardizer {
+    private final Map<Modality, float[]> mean;
+    private final Map<Modality, float[]> scale;
+
+    private Standardizer(Map<Modality, float[]> mean, Map<Modality, float[]> scale) {
+        this.mean = mean;
+        this.scale = scale;
+    }
+
+    /** Fits means and standard deviations on the valid steps of the given clips. */
+    public static Standardizer fit(List<AlignedClip> clips) {
+        Map<Modality, double[]> sum = new EnumMap<>(Modality.class);
+        Map<Modality, double[]> sq = new EnumMap<>(Modality.class);
+        Map<Modality, Long> n = new EnumMap<>(Modality.class);
+        for (AlignedClip c : clips) {
+            for (Modality m : c.features().keySet()) {
+                int dim = c.dims().get(m);
+                double[] s = sum.computeIfAbsent(m, k -> new double[dim]);
+                double[] q = sq.computeIfAbsent(m, k -> new double[dim]);
+                float[] x = c.features().get(m);
+                boolean[] mask = c.masks().get(m);
+                for (int t = 0; t < c.steps(); t++) {
+                    if (mask[t]) {
+                        n.merge(m, 1L, Long::sum);
+                        for (int d = 0; d < dim; d++) {
+                            s[d] += x[t * dim + d];
+                            q[d] += (double) x[t * dim + d] * x[t * dim + d];
+                        }
+                    }
+                }
+            }
+        }
+        Map<Modality, float[]> mean = new EnumMap<>(Modality.class);
+        Map<Modality, float[]> scale = new EnumMap<>(Modality.class);
+        for (Modality m : sum.keySet()) {
+            long count = Math.max(1, n.getOrDefault(m, 0L));
+            double[] s = sum.get(m);
+            float[] mu = new float[s.length];
+            float[] sc = new float[s.length];
+            for (int d = 0; d < s.length; d++) {
+                double mm = s[d] / count;
+                double var = Math.max(0, sq.get(m)[d] / count - mm * mm);
+                mu[d] = (float) mm;
+                sc[d] = (float) (var > 1e-12 ? 1 / Math.sqrt(var) : 1);
+            }
+            mean.put(m, mu);
+            scale.put(m, sc);
+        }
+        return new Standardizer(mean, scale);
+    }
+
+    /** A standardised copy of the clip. */
+    public AlignedClip apply(AlignedClip c) {
+        Map<Modality, float[]> out = new HashMap<>();
+        for (Modality m : c.features().keySet()) {
+            float[] mu = mean.get(m);
+            float[] sc = scale.get(m);
+            if (mu == null) {
+                throw new IllegalArgumentException("clip " + c.clipId() + ": modality " + m.key() + " was not in the training clips");
+            }
+            int dim = c.dims().get(m);
+            float[] x = c.features().get(m);
+            float[] y = new float[x.length];
+            boolean[] mask = c.masks().get(m);
+            for (int t = 0; t < c.steps(); t++) {
+                if (mask[t]) {
+                    for (int d = 0; d < dim; d++) {
+                        y[t * dim + d] = (x[t * dim + d] - mu[d]) * sc[d];
+                    }
+                }
+            }
+            out.put(m, y);
+        }
+        return new AlignedClip(c.clipId(), c.subject(), c.rate(), c.steps(), out, c.dims(), c.masks(), c.ahFrames(),
+                c.emotion(), c.ahVideo(), c.inconsistent());
+    }
+
+    /** A copy of the clip restricted to the given modalities. */
+    public static AlignedClip select(AlignedClip c, List<Modality> modalities) {
+        Map<Modality, float[]> f = new EnumMap<>(Modality.class);
+        Map<Modality, Integer> d = new EnumMap<>(Modality.class);
+        Map<Modality, boolean[]> m = new EnumMap<>(Modality.class);
+        for (Modality mod : modalities) {
+            if (!c.features().containsKey(mod)) {
+                throw new IllegalArgumentException("clip " + c.clipId() + " has no " + mod.key() + " features; configure an extractor for it");
+            }
+            f.put(mod, c.features().get(mod));
+            d.put(mod, c.dims().get(mod));
+            m.put(mod, c.masks().get(mod));
+        }
+        return new AlignedClip(c.clipId(), c.subject(), c.rate(), c.steps(), f, d, m, c.ahFrames(), c.emotion(), c.ahVideo(), c.inconsistent());
+    }
+}

@@ -1,0 +1,74 @@
+package org.mer4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mer4j.api.Modality;
+import org.mer4j.models.fusion.CrossAttentionConfig;
+import org.mer4j.models.fusion.EarlyFusionConfig;
+import org.mer4j.models.fusion.EarlyFusionProvider;
+
+class FusionRegistryTest {
+
+    @Test
+    void serviceLoaderFindsBothShippedModels() {
+        assertEquals(List.of("cross-attention", "early-fusion"), FusionRegistry.load().names());
+    }
+
+    @Test
+    void duplicateNamesFailAtStartup() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new FusionRegistry(List.of(new EarlyFusionProvider(), new EarlyFusionProvider())));
+        assertTrue(e.getMessage().contains("'early-fusion'"), e.getMessage());
+    }
+
+    @Test
+    void unknownNameListsKnownModels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FusionRegistry.load().get("mult"));
+        assertTrue(e.getMessage().contains("[cross-attention, early-fusion]"), e.getMessage());
+    }
+
+    @Test
+    void configOfWrongTypeIsRejected() {
+        ModelSpec spec = SyntheticTensors.SPEC;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FusionRegistry.load().build("early-fusion", CrossAttentionConfig.defaults(), spec));
+        assertTrue(e.getMessage().contains("EarlyFusionConfig"), e.getMessage());
+    }
+
+    @Test
+    void configValidationNamesTheField() {
+        IllegalArgumentException heads = assertThrows(IllegalArgumentException.class,
+                () -> new EarlyFusionConfig(30, 4, 1, 0.1f, 4, "gelu"));
+        assertTrue(heads.getMessage().startsWith("fusion.heads"), heads.getMessage());
+        IllegalArgumentException dropout = assertThrows(IllegalArgumentException.class,
+                () -> new EarlyFusionConfig(32, 4, 1, 1.5f, 4, "gelu"));
+        assertTrue(dropout.getMessage().startsWith("fusion.dropout"), dropout.getMessage());
+        IllegalArgumentException act = assertThrows(IllegalArgumentException.class,
+                () -> new CrossAttentionConfig(32, 4, 1, 1, 0.1f, 4, "tanh"));
+        assertTrue(act.getMessage().startsWith("fusion.activation"), act.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new CrossAttentionConfig(32, 4, 1, 0, 0.1f, 4, "gelu"));
+    }
+
+    @Test
+    void crossAttentionRejectsUnimodalSpecAndEarlyFusionAcceptsIt() {
+        ModelSpec unimodal = new ModelSpec(List.of(Modality.AUDIO), Map.of(Modality.AUDIO, 17), List.of("a", "b"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FusionRegistry.load().buildDefault("cross-attention", unimodal));
+        assertTrue(e.getMessage().contains("early-fusion"), e.getMessage());
+        assertTrue(FusionRegistry.load().buildDefault("early-fusion", unimodal) != null);
+    }
+
+    @Test
+    void modelSpecValidatesDimsAndEmotions() {
+        IllegalArgumentException dims = assertThrows(IllegalArgumentException.class,
+                () -> new ModelSpec(List.of(Modality.VIDEO, Modality.TEXT), Map.of(Modality.VIDEO, 3), List.of("a")));
+        assertTrue(dims.getMessage().contains("inputDims.text"), dims.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ModelSpec(List.of(Modality.VIDEO), Map.of(Modality.VIDEO, 3), List.of("a", "a")));
+    }
+}

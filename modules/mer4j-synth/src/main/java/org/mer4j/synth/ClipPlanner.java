@@ -1,0 +1,116 @@
+package org.mer4j.synth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mer4j.api.Modality;
+
+/**
+ * Plans a clip without rendering it: base emotion, segments with per-modality emotions
+ * ({@link SegmentType}), hesitation cues, words, syllables and blinks.
+ *
+ * <p>Design (see README): a clip is clean (no discord) with probability
+ * {@code cleanClipProbability}; otherwise each segment is a discord segment with probability
+ * {@code discordProbability} and at least one is. Discord segments pick a non-empty proper subset
+ * of {face, voice, words} (sizes 1 and 2 equally likely) that shows one other emotion while the
+ * rest show the base emotion. Other segments are no-shift or consistent-shift with probability
+ * 1/2 each. Every modality therefore shows a non-base emotion with probability 1/2 whether or not
+ * the segment is A/H. A hesitation cue lands in one random modality, more often in discord
+ * segments.
+ */
+public final class ClipPlanner {
+    private static final Modality[] MODALITIES = {Modality.VIDEO, Modality.AUDIO, Modality.TEXT};
+    private static final Emotion[] EMOTIONS = Emotion.values();
+
+    private final LabelDesignConfig design;
+
+    public ClipPlanner(LabelDesignConfig design) {
+        this.design = design;
+    }
+
+    /** Plans clip {@code clipId} of {@code subject}, {@code seconds} long, from {@code rng} alone. */
+    public ClipPlan plan(String clipId, SubjectProfile subject, double seconds, SplittableRandom rng) {
+        Emotion base = EMOTIONS[rng.nextInt(EMOTIONS.length)];
+        List<double[]> spans = cut(seconds, rng);
+        boolean clean = rng.nextDouble() < design.cleanClipProbability();
+        boolean[] discord = new boolean[spans.size()];
+        boolean any = false;
+        for (int i = 0; i < discord.length; i++) {
+            discord[i] = !clean && rng.nextDouble() < design.discordProbability();
+            any |= discord[i];
+        }
+        if (!clean && !any) {
+            discord[rng.nextInt(discord.length)] = true;
+        }
+        List<SegmentPlan> segments = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            segments.add(segment(i, spans.get(i), base, discord[i], rng));
+        }
+        SpeechPlanner speech = new SpeechPlanner(subject);
+        List<PlannedWord> words = new ArrayList<>();
+        for (SegmentPlan s : segments) {
+            speech.plan(s, rng.split(), words);
+        }
+        List<Double> blinks = new ArrayList<>();
+        for (double t = 0.4 + 2.5 * rng.nextDouble(); t < seconds - 0.2; t += 1.8 + 3.2 * rng.nextDouble()) {
+            blinks.add(SpeechPlanner.round(t));
+        }
+        return new ClipPlan(clipId, subject.id(), base, seconds, segments, words, blinks, rng.nextLong());
+    }
+
+    private SegmentPlan segment(int index, double[] span, Emotion base, boolean discord, SplittableRandom rng) {
+        Emotion other = otherThan(base, rng);
+        Emotion face = base;
+        Emotion voice = base;
+        Emotion words = base;
+        SegmentType type;
+        if (discord) {
+            type = SegmentType.DISCORD;
+            int size = rng.nextBoolean() ? 1 : 2;
+            int pick = rng.nextInt(3);                      // the single shifted, or the single unshifted, modality
+            boolean[] shifted = new boolean[3];
+            for (int m = 0; m < 3; m++) {
+                shifted[m] = size == 1 ? m == pick : m != pick;
+            }
+            face = shifted[0] ? other : base;
+            voice = shifted[1] ? other : base;
+            words = shifted[2] ? other : base;
+        } else if (rng.nextBoolean()) {
+            type = SegmentType.CONSISTENT_SHIFT;
+            face = other;
+            voice = other;
+            words = other;
+        } else {
+            type = SegmentType.NO_SHIFT;
+        }
+        double pCue = discord ? design.cueProbabilityInDiscord() : design.cueProbabilityElsewhere();
+        Modality cue = rng.nextDouble() < pCue ? MODALITIES[rng.nextInt(3)] : null;
+        return new SegmentPlan(index, span[0], span[1], type, face, voice, words, cue);
+    }
+
+    /** Cuts {@code [0, seconds)} into segments of min..max seconds (the remainder joins the last one). */
+    private List<double[]> cut(double seconds, SplittableRandom rng) {
+        List<double[]> spans = new ArrayList<>();
+        double t = 0;
+        double min = design.minSegmentSeconds();
+        double max = design.maxSegmentSeconds();
+        while (seconds - t >= min) {
+            double d = min + (max - min) * rng.nextDouble();
+            double end = SpeechPlanner.round(Math.min(seconds, t + d));
+            if (seconds - end < min) {
+                end = seconds;                               // too little left for another segment
+            }
+            spans.add(new double[] {t, end});
+            t = end;
+        }
+        if (spans.isEmpty()) {
+            spans.add(new double[] {0, seconds});
+        }
+        return spans;
+    }
+
+    private static Emotion otherThan(Emotion base, SplittableRandom rng) {
+        int k = rng.nextInt(EMOTIONS.length - 1);
+        return EMOTIONS[k >= base.ordinal() ? k + 1 : k];
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Seeded synthetic multimodal corpus for mer4j: talking-face videos rendered with OpenCV,
+ * speech-like audio from a source-filter synthesiser and timed word transcripts, whose
+ * segment-level cross-modal discord defines ambivalence/hesitancy (A/H) labels.
+ *
+ * <p>Entry point: {@link org.mer4j.synth.CorpusGenerator#generate(SynthConfig, java.nio.file.Path)}.
+ * Label planning ({@link org.mer4j.synth.ClipPlanner}) is separate from rendering so the label
+ * design can be inspected and tested without media.
+ */
+package org.mer4j.synth;

@@ -1,0 +1,102 @@
+package org.mer4j.vision;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+import org.mer4j.api.VideoFrame;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+
+/**
+ * Finds the largest frontal face in a frame with an OpenCV Haar cascade (Viola and Jones, "Rapid
+ * object detection using a boosted cascade of simple features", CVPR 2001; Lienhart and Maydt 2002
+ * for the extended feature set of the {@code alt2} cascade). The frame is converted to grayscale
+ * and histogram-equalised before the multi-scale scan.
+ *
+ * <p>The cascade file is read from the opencv jar through JavaCPP's resource cache, so nothing is
+ * downloaded. Not thread-safe: one detector per thread. Close it to free the native classifier.
+ */
+public final class HaarFaceDetector implements AutoCloseable {
+    private static final String CASCADE_RESOURCE_DIR = "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/";
+
+    private final HaarFaceConfig config;
+    private final CascadeClassifier classifier;
+
+    /**
+     * Loads the configured cascade.
+     *
+     * @throws IllegalStateException when the cascade cannot be found or parsed
+     */
+    public HaarFaceDetector(HaarFaceConfig cfg) {
+        this.config = cfg == null ? HaarFaceConfig.defaults() : cfg;
+        File file;
+        try {
+            file = Loader.cacheResource(CASCADE_RESOURCE_DIR + config.cascade());
+        } catch (IOException e) {
+            throw new UncheckedIOException("haar.cascade: cannot extract " + config.cascade()
+                    + " from the opencv jar; check that org.bytedeco:opencv:" + "linux-x86_64 is on the classpath", e);
+        }
+        if (file == null) {
+            throw new IllegalStateException("haar.cascade: " + config.cascade() + " is not in the opencv jar under "
+                    + CASCADE_RESOURCE_DIR + "; use one of haarcascade_frontalface_alt2.xml, _alt.xml, _default.xml");
+        }
+        CascadeClassifier c = new CascadeClassifier();
+        if (!c.load(file.getAbsolutePath())) {
+            c.close();
+            throw new IllegalStateException("haar.cascade: OpenCV could not parse " + file + "; delete the JavaCPP cache"
+                    + " folder so it is extracted again");
+        }
+        this.classifier = c;
+    }
+
+    /** The detector's settings. */
+    public HaarFaceConfig config() {
+        return config;
+    }
+
+    /** The largest face in a packed-BGR frame, or empty when there is none. */
+    public Optional<FaceBox> detect(VideoFrame frame) {
+        try (Mat bgr = BgrMats.toMat(frame)) {
+            return detect(bgr);
+        }
+    }
+
+    /** The largest face in a BGR (8UC3) or gray (8UC1) image, or empty when there is none. */
+    public Optional<FaceBox> detect(Mat image) {
+        try (Mat gray = new Mat(); Mat equalised = new Mat(); RectVector faces = new RectVector()) {
+            if (image.channels() == 3) {
+                cvtColor(image, gray, COLOR_BGR2GRAY);
+            } else {
+                image.copyTo(gray);
+            }
+            equalizeHist(gray, equalised);
+            int minSide = Math.max(1, (int) Math.round(config.minSizeFraction() * image.rows()));
+            try (Size minSize = new Size(minSide, minSide); Size maxSize = new Size()) {
+                classifier.detectMultiScale(equalised, faces, config.scaleFactor(), config.minNeighbors(), 0, minSize, maxSize);
+            }
+            FaceBox best = null;
+            for (long i = 0; i < faces.size(); i++) {
+                Rect r = faces.get(i);
+                FaceBox box = new FaceBox(r.x(), r.y(), r.width(), r.height());
+                if (best == null || box.area() > best.area()) {
+                    best = box;
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+}
