@@ -1,0 +1,65 @@
+package org.mer4j.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final String BASE = """
+            experiment: demo
+            seed: 3
+            data: {manifest: data/m.json}
+            features:
+              extractors: [{name: prosody}]
+            train: {epochs: 5}
+            rows:
+              - {name: audio only, modalities: [audio], fusion: {type: early-fusion}}
+            """;
+
+    @Test
+    void unknownKeyFailsNamingTheKeyAndTheKnownOnes(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, BASE.replace("seed: 3", "seed: 3\nprotocl: {folds: 3}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()));
+        assertTrue(e.getMessage().contains("unknown key 'protocl'"), e.getMessage());
+        assertTrue(e.getMessage().contains("protocol"), "lists the known keys: " + e.getMessage());
+    }
+
+    @Test
+    void unknownNestedKeyNamesItsFullPath(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, BASE.replace("data: {manifest: data/m.json}", "data: {manifest: data/m.json, rot: x}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()));
+        assertTrue(e.getMessage().contains("'data.rot'"), e.getMessage());
+    }
+
+    @Test
+    void extendsMergesAndOverridesApplyLast(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), BASE);
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, "extends: base.yaml\nexperiment: child\nprotocol: {folds: 4}\n");
+        ConfigLoader.Resolved r = ConfigLoader.load(child, List.of("seed=11", "data.root=/corpus", "rows.0.name=voice"));
+        assertEquals("child", r.config().experiment());
+        assertEquals(11, r.config().seed());
+        assertEquals(4, r.config().protocol().folds());
+        assertEquals("/corpus", r.config().data().root());
+        assertEquals("data/m.json", r.config().data().manifest());
+        assertEquals("voice", r.config().rows().get(0).name());
+        assertEquals(5, r.config().train().get("epochs").asInt());
+        assertTrue(r.yaml().contains("root: /corpus"), r.yaml());
+    }
+
+    @Test
+    void invalidValueNamesTheField(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, BASE + "protocol: {type: random}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()));
+        assertTrue(e.getMessage().contains("protocol.type"), e.getMessage());
+    }
+}
