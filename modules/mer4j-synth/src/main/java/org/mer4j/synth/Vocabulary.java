@@ -59,7 +59,8 @@ public final class Vocabulary {
 
     /**
      * Syllable count by the vowel-group rule: runs of vowels (y counts after a consonant) are
-     * syllable nuclei; a final silent "e" is not, except after "l" ("terrible").
+     * syllable nuclei; a final silent "e" is not, except after "l" ("terrible"), nor the "e" of
+     * "-ely" or of "-ed" after a consonant other than t/d ("tired", but "excited").
      */
     public static int syllables(String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
@@ -76,6 +77,9 @@ public final class Vocabulary {
         if (w.length() > 2 && w.endsWith("e") && "aeiouy".indexOf(w.charAt(w.length() - 2)) < 0
                 && w.charAt(w.length() - 2) != 'l' && count > 1) {
             count--;
+        }
+        if (w.endsWith("ely") && count > 2) {
+            count--;                                     // "lonely", "lovely": the e is silent
         }
         if (w.endsWith("ed") && w.length() > 3 && "td".indexOf(w.charAt(w.length() - 3)) < 0 && count > 1) {
             count--;

@@ -6,8 +6,13 @@ import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
+import org.mer4j.vision.HaarFaceConfig;
+import org.mer4j.vision.HaarFaceDetector;
 
-/** Every emotion, for varied subjects, poses and blinks, renders a face the Haar cascade finds. */
+/**
+ * Every emotion, for varied subjects, poses, articulation, blinks and hesitation cues, renders a face that
+ * the vision module's {@link HaarFaceDetector} (OpenCV frontal-face alt2 cascade) finds.
+ */
 class FaceRendererDetectionTest {
 
     @Test
@@ -17,7 +22,7 @@ class FaceRendererDetectionTest {
         int frames = 0;
         int found = 0;
         StringBuilder misses = new StringBuilder();
-        try (RawHaarDetector detector = new RawHaarDetector(); Mat frame = new Mat()) {
+        try (HaarFaceDetector detector = new HaarFaceDetector(HaarFaceConfig.defaults()); Mat frame = new Mat()) {
             for (int s = 0; s < 12; s++) {
                 SubjectProfile subject = SubjectSampler.sample("s" + s, rng.split());
                 try (FaceRenderer renderer = new FaceRenderer(320, 240, subject)) {
@@ -32,7 +37,7 @@ class FaceRendererDetectionTest {
                                     rng.nextDouble(0.95, 1.05), rng.nextDouble(-5, 5));
                             renderer.render(frame, p, pose);
                             frames++;
-                            int n = detector.count(frame);
+                            int n = detector.detect(frame).isPresent() ? 1 : 0;
                             if (n >= 1) {
                                 found++;
                             } else {

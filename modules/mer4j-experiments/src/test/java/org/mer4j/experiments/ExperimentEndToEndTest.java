@@ -1,0 +1,80 @@
+package org.mer4j.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mer4j.api.Manifest;
+import org.mer4j.synth.CorpusGenerator;
+import org.mer4j.synth.SynthConfig;
+
+/**
+ * The whole path on a tiny synthetic corpus with one corrupt MP4: extraction skips and reports that
+ * clip, every row and fold still produces a run folder, and the summary has the documented shape.
+ * A rerun resumes from the finished folders.
+ */
+class ExperimentEndToEndTest {
+
+    @Test
+    void corruptClipIsSkippedAndReportedWhileTheOthersComplete(@TempDir Path dir) throws Exception {
+        SynthConfig q = SynthConfig.quickstart();
+        SynthConfig small = new SynthConfig(5, 6, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), q.audioBitrate(), 2, q.design());
+        Manifest manifest = CorpusGenerator.generate(small, dir.resolve("corpus"));
+        Path corrupt = manifest.resolve(manifest.clips().get(0).video());
+        Files.write(corrupt, "this is not an mp4 file".getBytes());
+
+        Path config = dir.resolve("e2e.yaml");
+        Files.writeString(config, """
+                experiment: e2e
+                seed: 1
+                data: {manifest: corpus/manifest.json}
+                features:
+                  cacheDir: cache
+                  videoFps: 5
+                  extractors: [{name: face-hog}, {name: prosody}, {name: word-tokens}]
+                protocol: {folds: 3, valFraction: 0.25}
+                train: {epochs: 2, batchSize: 4}
+                rows:
+                  - {name: audio only, modalities: [audio], fusion: {type: early-fusion}}
+                  - {name: cross, modalities: [video, audio, text], fusion: {type: cross-attention, dModel: 16}}
+                """);
+        List<String> log = new ArrayList<>();
+        ExperimentRunner runner = new ExperimentRunner(dir, dir.resolve("runs"), log::add);
+        runner.run(ConfigLoader.load(config, List.of()));
+
+        Path exp = dir.resolve("runs/e2e");
+        JsonNode summary = new ObjectMapper().readTree(exp.resolve("summary.json").toFile());
+        assertEquals("e2e", summary.get("experiment").asText());
+        assertEquals(2, summary.get("rows").size());
+        for (JsonNode row : summary.get("rows")) {
+            for (String k : ExperimentRunner.METRICS) {
+                JsonNode m = row.get("metrics").get(k);
+                assertEquals(3, m.get("n").asInt(), k);
+                assertTrue(m.get("mean").isNumber() && m.get("std").isNumber(), k);
+            }
+            assertEquals(3, row.get("runs").size());
+            for (JsonNode run : row.get("runs")) {
+                Path folder = exp.resolve(run.asText());
+                for (String f : List.of("config.resolved.yaml", "metrics.json", "predictions.csv", "provenance.json", "log.txt")) {
+                    assertTrue(Files.isRegularFile(folder.resolve(f)), folder + "/" + f);
+                }
+                JsonNode prov = new ObjectMapper().readTree(folder.resolve("provenance.json").toFile());
+                assertEquals(1, prov.get("skippedByReason").get("unreadable-media").asInt(), prov.toString());
+                assertEquals(11, prov.get("clipsUsed").asInt());
+            }
+        }
+        assertTrue(Files.readString(exp.resolve("table.md")).contains("| cross |"));
+        assertTrue(log.stream().anyMatch(l -> l.contains("skipped " + manifest.clips().get(0).id())), log.toString());
+
+        List<String> again = new ArrayList<>();
+        new ExperimentRunner(dir, dir.resolve("runs"), again::add).run(ConfigLoader.load(config, List.of()));
+        assertEquals(6, again.stream().filter(l -> l.contains("finished earlier")).count(), again.toString());
+    }
+}

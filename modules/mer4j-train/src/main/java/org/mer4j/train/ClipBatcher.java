@@ -1,0 +1,114 @@
+package org.mer4j.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.Modality;
+import org.mer4j.models.ModelSpec;
+
+/**
+ * Turns {@link AlignedClip}s into padded tensors for a fusion block: per modality features
+ * {@code [B,T,D]} and masks {@code [B,T]} (padded to the longest clip of the batch; a modality the
+ * clip lacks is all zeros and masked), A/H frame labels {@code [B,T]} with a label mask of the real
+ * steps, and one-hot emotions {@code [B,E]} with a mask of the labelled clips.
+ */
+public final class ClipBatcher {
+    private final ModelSpec spec;
+
+    /** A batcher for the inputs of {@code spec}. */
+    public ClipBatcher(ModelSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * Checks that {@code clip} fits the model: matching feature dimensions and a known emotion.
+     *
+     * @throws IllegalArgumentException naming the clip, the field, what was expected and the fix
+     */
+    public void check(AlignedClip clip) {
+        for (Modality m : spec.modalities()) {
+            Integer dim = clip.dims().get(m);
+            if (clip.features().containsKey(m) && (dim == null || dim != spec.dim(m))) {
+                throw new IllegalArgumentException("clip " + clip.clipId() + ": " + m.key() + " features have dimension " + dim
+                        + " but the model expects " + spec.dim(m) + "; rebuild the model spec from the same feature cache");
+            }
+        }
+        if (clip.emotion() != null && spec.emotionId(clip.emotion()) < 0) {
+            throw new IllegalArgumentException("clip " + clip.clipId() + ": emotion '" + clip.emotion() + "' is not one of the model's emotions "
+                    + spec.emotions() + "; add it to the emotion list or fix the label");
+        }
+    }
+
+    /** The clips split into batches of at most {@code batchSize} in an order shuffled by {@code rng}. */
+    public static List<List<AlignedClip>> shuffledBatches(List<AlignedClip> clips, int batchSize, Random rng) {
+        List<AlignedClip> order = new ArrayList<>(clips);
+        Collections.shuffle(order, rng);
+        return inOrderBatches(order, batchSize);
+    }
+
+    /** The clips split into consecutive batches of at most {@code batchSize}. */
+    public static List<List<AlignedClip>> inOrderBatches(List<AlignedClip> clips, int batchSize) {
+        List<List<AlignedClip>> batches = new ArrayList<>();
+        for (int start = 0; start < clips.size(); start += batchSize) {
+            batches.add(List.copyOf(clips.subList(start, Math.min(clips.size(), start + batchSize))));
+        }
+        return batches;
+    }
+
+    /** Builds the padded tensors of {@code clips} on {@code manager}. */
+    public FusionBatch batch(NDManager manager, List<AlignedClip> clips) {
+        if (clips.isEmpty()) {
+            throw new IllegalArgumentException("cannot build a batch from no clips");
+        }
+        int b = clips.size();
+        int steps = 1;
+        for (AlignedClip clip : clips) {
+            check(clip);
+            steps = Math.max(steps, clip.steps());
+        }
+        NDList inputs = new NDList();
+        for (Modality m : spec.modalities()) {
+            int dim = spec.dim(m);
+            float[] x = new float[b * steps * dim];
+            float[] mask = new float[b * steps];
+            for (int i = 0; i < b; i++) {
+                AlignedClip clip = clips.get(i);
+                float[] values = clip.features().get(m);
+                boolean[] valid = clip.masks().get(m);
+                if (values == null || valid == null) {
+                    continue;
+                }
+                System.arraycopy(values, 0, x, i * steps * dim, clip.steps() * dim);
+                for (int t = 0; t < clip.steps(); t++) {
+                    mask[i * steps + t] = valid[t] ? 1f : 0f;
+                }
+            }
+            inputs.add(manager.create(x, new Shape(b, steps, dim)));
+            inputs.add(manager.create(mask, new Shape(b, steps)));
+        }
+        int e = spec.emotionCount();
+        float[] ah = new float[b * steps];
+        float[] labelMask = new float[b * steps];
+        float[] emotion = new float[b * e];
+        float[] emotionMask = new float[b];
+        for (int i = 0; i < b; i++) {
+            AlignedClip clip = clips.get(i);
+            for (int t = 0; t < clip.steps(); t++) {
+                ah[i * steps + t] = clip.ahFrames()[t] != 0 ? 1f : 0f;
+                labelMask[i * steps + t] = 1f;
+            }
+            if (clip.emotion() != null) {
+                emotion[i * e + spec.emotionId(clip.emotion())] = 1f;
+                emotionMask[i] = 1f;
+            }
+        }
+        NDList labels = new NDList(manager.create(ah, new Shape(b, steps)), manager.create(labelMask, new Shape(b, steps)),
+                manager.create(emotion, new Shape(b, e)), manager.create(emotionMask, new Shape(b)));
+        return new FusionBatch(List.copyOf(clips), steps, inputs, labels);
+    }
+}

@@ -1,0 +1,61 @@
+package org.mer4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.nn.Block;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.Modality;
+import org.mer4j.models.FusionRegistry;
+import org.mer4j.models.ModelSpec;
+import org.mer4j.models.fusion.CrossAttentionConfig;
+import org.mer4j.models.fusion.EarlyFusionConfig;
+
+/** A fusion model must be able to memorise a tiny batch: if it cannot, the model or the loop is broken. */
+class OverfitTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"early-fusion", "cross-attention"})
+    void overfitsFourClips(String fusion, @TempDir Path dir) throws Exception {
+        Map<Modality, Integer> dims = new LinkedHashMap<>();
+        dims.put(Modality.VIDEO, 8);
+        dims.put(Modality.AUDIO, 4);
+        List<String> emotions = List.of("neutral", "happy");
+        // weak signal (0.3 sd): the model has to memorise, not just read feature 0
+        List<AlignedClip> clips = SyntheticAlignedClips.generate(
+                new SyntheticClipsConfig(4, 20, 20, dims, emotions, 0.3, 0.0, 10.0), 5);
+        ModelSpec spec = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO), dims, emotions);
+        Record config = fusion.equals("early-fusion")
+                ? new EarlyFusionConfig(32, 4, 1, 0f, 4, "gelu")
+                : new CrossAttentionConfig(32, 4, 1, 1, 0f, 4, "gelu");
+        Block block = FusionRegistry.load().build(fusion, config, spec);
+        TrainConfig train = new TrainConfig(300, 4, 3e-3, 0, 300, 1.0, 0.5);
+        List<Double> losses = new ArrayList<>();
+        double[] SUM = {0};
+        long[] T0 = {System.nanoTime()};
+        try (TrainedModel model = new FusionTrainer().train(spec, block, clips, clips, train, 1, dir,
+                (epoch, loss, metrics, seconds) -> { losses.add(loss); SUM[0] += seconds; if (epoch % 100 == 0) System.out.printf("DIAG %s %d %.4f sum %.2f wall %.2f%n", fusion, epoch, loss, SUM[0], (System.nanoTime() - T0[0]) / 1e9); })) {
+            List<ClipPrediction> preds = model.predict(clips);
+            int correct = 0;
+            int frames = 0;
+            for (int i = 0; i < clips.size(); i++) {
+                for (int t = 0; t < clips.get(i).steps(); t++) {
+                    int predicted = preds.get(i).ahProb()[t] >= 0.5f ? 1 : 0;
+                    correct += predicted == clips.get(i).ahFrames()[t] ? 1 : 0;
+                    frames++;
+                }
+            }
+            double accuracy = correct / (double) frames;
+            double finalLoss = losses.get(losses.size() - 1);
+            assertTrue(accuracy >= 0.99, fusion + " frame accuracy after overfitting: " + accuracy);
+            assertTrue(finalLoss < 0.05, fusion + " final training loss " + finalLoss + " (first " + losses.get(0) + ")");
+        }
+    }
+}
