@@ -28,7 +28,7 @@ public interface FusionModelProvider<C extends Record> {
     C defaultConfig();
 
     /** Builds a new, uninitialised block for {@code spec}. */
-    ai.djl.nn.Block build(C config, ModelSpec spec);
+    Block build(C config, ModelSpec spec);
 
     /**
      * Builds from an untyped config, checking its type first.

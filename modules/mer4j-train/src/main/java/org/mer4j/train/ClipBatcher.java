@@ -44,6 +44,33 @@ public final class ClipBatcher {
         }
     }
 
+    /**
+     * Checks that the valid steps of {@code clip} hold finite feature values (a NaN would turn the loss into NaN).
+     *
+     * @throws IllegalArgumentException naming the clip, modality, step and feature
+     */
+    public void checkFinite(AlignedClip clip) {
+        for (Modality m : spec.modalities()) {
+            float[] values = clip.features().get(m);
+            boolean[] valid = clip.masks().get(m);
+            if (values == null || valid == null) {
+                continue;
+            }
+            int dim = spec.dim(m);
+            for (int t = 0; t < clip.steps(); t++) {
+                if (!valid[t]) {
+                    continue;
+                }
+                for (int d = 0; d < dim; d++) {
+                    if (!Float.isFinite(values[t * dim + d])) {
+                        throw new IllegalArgumentException("clip " + clip.clipId() + ": " + m.key() + " feature " + d + " at step " + t
+                                + " is " + values[t * dim + d] + "; mask the step as missing or fix the extractor");
+                    }
+                }
+            }
+        }
+    }
+
     /** The clips split into batches of at most {@code batchSize} in an order shuffled by {@code rng}. */
     public static List<List<AlignedClip>> shuffledBatches(List<AlignedClip> clips, int batchSize, Random rng) {
         List<AlignedClip> order = new ArrayList<>(clips);

@@ -69,8 +69,12 @@ public final class FusionTrainer {
             throw new IllegalArgumentException("no training clips; check the split and that feature extraction produced clips");
         }
         ClipBatcher batcher = new ClipBatcher(spec);
-        train.forEach(batcher::check);
-        val.forEach(batcher::check);
+        for (List<AlignedClip> clips : List.of(train, val)) {
+            for (AlignedClip clip : clips) {
+                batcher.check(clip);
+                batcher.checkFinite(clip);
+            }
+        }
         TrainingListener report = listener == null ? TrainingListener.NONE : listener;
         Files.createDirectories(checkpointDir);
         Path best = checkpointDir.resolve(BEST_PARAMS);
@@ -97,6 +101,10 @@ public final class FusionTrainer {
                 for (int epoch = 1; epoch <= cfg.epochs() && sinceBest < cfg.patience(); epoch++) {
                     long start = System.nanoTime();
                     double trainLoss = trainEpoch(trainer, batcher, ClipBatcher.shuffledBatches(train, cfg.batchSize(), order));
+                    if (!Double.isFinite(trainLoss)) {
+                        throw new IllegalStateException("training loss became " + trainLoss + " in epoch " + epoch
+                                + "; lower train.learningRate (now " + cfg.learningRate() + ") or check the features for NaN/inf values");
+                    }
                     Map<String, Double> valMetrics = val.isEmpty() ? Map.of() : validate(model, loss, batcher, spec, val, cfg.batchSize());
                     if (selection.offer(epoch, trainLoss, valMetrics)) {
                         saveParameters(block, best);

@@ -57,6 +57,17 @@ class ClipBatcherTest {
     }
 
     @Test
+    void nonFiniteFeatureAtValidStepIsReportedButIgnoredWhenMasked() {
+        AlignedClip nan = new AlignedClip("nan", "s", 10, 2, Map.of(Modality.AUDIO, new float[] {0, Float.NaN}),
+                Map.of(Modality.AUDIO, 1), Map.of(Modality.AUDIO, new boolean[] {true, true}), new int[] {0, 0}, null, false, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClipBatcher(SPEC).checkFinite(nan));
+        assertTrue(e.getMessage().contains("clip nan: audio feature 0 at step 1 is NaN"), e.getMessage());
+        AlignedClip masked = new AlignedClip("ok", "s", 10, 2, Map.of(Modality.AUDIO, new float[] {0, Float.NaN}),
+                Map.of(Modality.AUDIO, 1), Map.of(Modality.AUDIO, new boolean[] {true, false}), new int[] {0, 0}, null, false, null);
+        new ClipBatcher(SPEC).checkFinite(masked);
+    }
+
+    @Test
     void shuffleDependsOnlyOnTheSeed() {
         List<AlignedClip> clips = SyntheticAlignedClips.generate(SyntheticClipsConfig.small(), 1);
         List<List<AlignedClip>> a = ClipBatcher.shuffledBatches(clips, 5, new Random(3));

@@ -38,10 +38,8 @@ class OverfitTest {
         Block block = FusionRegistry.load().build(fusion, config, spec);
         TrainConfig train = new TrainConfig(300, 4, 3e-3, 0, 300, 1.0, 0.5);
         List<Double> losses = new ArrayList<>();
-        double[] SUM = {0};
-        long[] T0 = {System.nanoTime()};
         try (TrainedModel model = new FusionTrainer().train(spec, block, clips, clips, train, 1, dir,
-                (epoch, loss, metrics, seconds) -> { losses.add(loss); SUM[0] += seconds; if (epoch % 100 == 0) System.out.printf("DIAG %s %d %.4f sum %.2f wall %.2f%n", fusion, epoch, loss, SUM[0], (System.nanoTime() - T0[0]) / 1e9); })) {
+                (epoch, loss, metrics, seconds) -> losses.add(loss))) {
             List<ClipPrediction> preds = model.predict(clips);
             int correct = 0;
             int frames = 0;

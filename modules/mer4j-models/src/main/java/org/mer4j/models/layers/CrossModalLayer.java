@@ -60,7 +60,9 @@ public final class CrossModalLayer extends AbstractBlock {
         NDArray sourceMask = inputs.get(2);
         long batch = target.getShape().get(0);
         long steps = target.getShape().get(1);
-        NDArray token = ps.getValue(nullToken, target.getDevice(), training).broadcast(new Shape(batch, 1, dModel));
+        // start from an array of the batch's manager so the broadcast token is freed with the batch, not kept by the model
+        NDArray token = target.getManager().zeros(new Shape(batch, 1, dModel))
+                .add(ps.getValue(nullToken, target.getDevice(), training));
         NDArray keys = sources.concat(token, 1);
         NDArray keyMask = sourceMask.concat(sourceMask.getManager().ones(new Shape(batch, 1)), 1);
         NDArray mask = AttentionMasks.cross(keyMask, steps);
