@@ -34,7 +34,7 @@ public final class ConfigLoader {
     }
 
     /** A config after extends and overrides: the typed record plus the exact tree it came from. */
-    public record Resolved(ExperimentConfig config, ObjectNode tree, Path source) {
+    public record Resolved(ExperimentConfig config, PluginConfigs plugins, ObjectNode tree, Path source) {
         /** The resolved config as YAML, the text written to each run folder. */
         public String yaml() {
             try {
@@ -51,7 +51,14 @@ public final class ConfigLoader {
         for (String o : overrides) {
             applyOverride(tree, o, file);
         }
-        return new Resolved(map(tree, file), tree, file);
+        ExperimentConfig config = map(tree, file);
+        PluginConfigs plugins;
+        try {
+            plugins = PluginConfigs.resolve(config);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+        return new Resolved(config, plugins, tree, file);
     }
 
     /** Maps a resolved tree onto the record, turning Jackson's errors into ones that name key paths. */

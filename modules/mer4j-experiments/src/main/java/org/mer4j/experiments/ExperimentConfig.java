@@ -14,12 +14,13 @@ import org.mer4j.features.AlignmentConfig;
  * @param data where the corpus is
  * @param features extractors and the decode settings
  * @param alignment the common timeline
+ * @param normalization how features are z-scored
  * @param protocol how clips are split into folds
  * @param train training-loop settings (mapped onto {@code org.mer4j.train.TrainConfig})
  * @param rows the table rows: modalities and fusion model of each
  */
 public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
-                               AlignmentConfig alignment, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows) {
+                               AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows) {
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("experiment: give a name of letters, digits, '.', '_' or '-', got " + experiment);
@@ -31,6 +32,7 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
             throw new IllegalArgumentException("features: missing section; list the extractors under features.extractors");
         }
         alignment = alignment == null ? AlignmentConfig.defaults() : alignment;
+        normalization = normalization == null ? NormalizationConfig.defaults() : normalization;
         protocol = protocol == null ? ProtocolConfig.defaults() : protocol;
         if (rows == null || rows.isEmpty()) {
             throw new IllegalArgumentException("rows: give at least one row (name, modalities, fusion)");

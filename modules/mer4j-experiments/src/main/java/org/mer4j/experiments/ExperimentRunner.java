@@ -85,10 +85,11 @@ public final class ExperimentRunner {
         provenanceBase.put("skipped", data.skipped());
         provenanceBase.put("environment", Provenance.environment(projectDir));
 
-        FoldTrainer trainer = new FoldTrainer(cfg, emotions, log);
+        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions);
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
-        for (ExperimentConfig.RowConfig row : cfg.rows()) {
+        for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {
+            ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
             rowModalities.put(row.name(), row.modalities());
             List<Path> runs = new ArrayList<>();
             for (Fold fold : folds) {
@@ -106,7 +107,7 @@ public final class ExperimentRunner {
                 prov.put("row", row.name());
                 prov.put("fold", fold);
                 prov.put("runSeed", runSeed);
-                FoldTrainer.Outcome outcome = trainer.run(row, fold, data.clips(), runSeed, tmp);
+                FoldTrainer.Outcome outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp);
                 prov.put("trainSeconds", outcome.seconds());
                 prov.put("bestEpoch", outcome.bestEpoch());
                 AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));

@@ -1,7 +1,6 @@
 package org.mer4j.experiments;
 
 import ai.djl.nn.Block;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,19 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Modality;
-import org.mer4j.features.ExtractorRegistry;
 import org.mer4j.features.Standardizer;
-import org.mer4j.models.FusionModelProvider;
-import org.mer4j.models.FusionRegistry;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.train.ClipPrediction;
 import org.mer4j.train.FusionTrainer;
 import org.mer4j.train.Metrics;
-import org.mer4j.train.TrainConfig;
 import org.mer4j.train.TrainedModel;
 
 /**
@@ -35,43 +29,44 @@ import org.mer4j.train.TrainedModel;
 final class FoldTrainer {
     private final ExperimentConfig cfg;
     private final List<String> emotions;
-    private final Consumer<String> log;
-    private final FusionRegistry fusions = FusionRegistry.load();
-    private final TrainConfig trainConfig;
+    private final PluginConfigs plugins;
 
     /** What one run produced. */
     record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, double seconds) {
     }
 
-    FoldTrainer(ExperimentConfig cfg, List<String> emotions, Consumer<String> log) {
+    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, List<String> emotions) {
         this.cfg = cfg;
+        this.plugins = plugins;
         this.emotions = List.copyOf(emotions);
-        this.log = log;
-        this.trainConfig = ExtractorRegistry.mapConfig(TrainConfig.class, TrainConfig.defaults(), cfg.train(), "train");
-        for (int i = 0; i < cfg.rows().size(); i++) {
-            fusionConfig(cfg.rows().get(i), "rows[" + i + "].fusion");
-        }
     }
 
-    Outcome run(ExperimentConfig.RowConfig row, Fold fold, List<AlignedClip> all, long seed, Path runDir) throws IOException {
+    Outcome run(int rowIndex, Fold fold, List<AlignedClip> all, long seed, Path runDir) throws IOException {
         long t0 = System.nanoTime();
+        ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
         List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
         List<AlignedClip> train = subset(all, fold.train(), modalities);
         List<AlignedClip> val = subset(all, fold.val(), modalities);
         List<AlignedClip> test = subset(all, fold.test(), modalities);
-        Standardizer scaler = Standardizer.fit(train);
-        train = train.stream().map(scaler::apply).toList();
-        val = val.stream().map(scaler::apply).toList();
-        test = test.stream().map(scaler::apply).toList();
+        if (cfg.normalization().scope().equals("subject")) {
+            train = Standardizer.perSubject(train);
+            val = Standardizer.perSubject(val);
+            test = Standardizer.perSubject(test);
+        } else {
+            Standardizer scaler = Standardizer.fit(train);
+            train = train.stream().map(scaler::apply).toList();
+            val = val.stream().map(scaler::apply).toList();
+            test = test.stream().map(scaler::apply).toList();
+        }
         Map<Modality, Integer> dims = new java.util.EnumMap<>(Modality.class);
         modalities.forEach(m -> dims.put(m, all.get(0).dims().get(m)));
         ModelSpec spec = new ModelSpec(modalities, dims, emotions);
-        FusionChoice fusion = fusionConfig(row, "rows[" + row.name() + "].fusion");
+        PluginConfigs.FusionChoice fusion = plugins.fusions().get(rowIndex);
         StringBuilder runLog = new StringBuilder();
         runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s%n",
                 row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config()));
-        Block block = fusions.build(fusion.provider().name(), fusion.config(), spec);
-        try (TrainedModel model = new FusionTrainer().train(spec, block, train, val, trainConfig, seed, runDir.resolve("checkpoint"),
+        Block block = fusion.provider().buildUnchecked(fusion.config(), spec);
+        try (TrainedModel model = new FusionTrainer().train(spec, block, train, val, plugins.train(), seed, runDir.resolve("checkpoint"),
                 (epoch, trainLoss, valMetrics, seconds) -> runLog.append(String.format(Locale.ROOT,
                         "epoch %d loss %.4f val %s %.2fs%n", epoch, trainLoss, valMetrics, seconds)))) {
             List<ClipPrediction> preds = model.predict(test);
@@ -81,25 +76,6 @@ final class FoldTrainer {
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
             return new Outcome(metrics, test.size(), model.bestEpoch(), (System.nanoTime() - t0) / 1e9);
         }
-    }
-
-    private record FusionChoice(FusionModelProvider<?> provider, Record config) {
-    }
-
-    private FusionChoice fusionConfig(ExperimentConfig.RowConfig row, String path) {
-        ObjectNode node = row.fusion().deepCopy();
-        String type = node.remove("type").asText();
-        FusionModelProvider<?> p;
-        try {
-            p = fusions.get(type);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(path + ".type: " + e.getMessage());
-        }
-        return new FusionChoice(p, map(p, node, path));
-    }
-
-    private static <C extends Record> C map(FusionModelProvider<C> p, ObjectNode node, String path) {
-        return ExtractorRegistry.mapConfig(p.configType(), p.defaultConfig(), node, path);
     }
 
     private static List<AlignedClip> subset(List<AlignedClip> all, List<String> subjects, List<Modality> modalities) {

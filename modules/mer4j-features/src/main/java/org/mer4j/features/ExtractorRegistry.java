@@ -61,6 +61,15 @@ public final class ExtractorRegistry {
         return build(provider(name, configPath), settings, configPath);
     }
 
+    /** Maps a config block onto the provider's record without building the extractor: a check for config loading. */
+    public Record config(String name, JsonNode settings, String configPath) {
+        return configOf(provider(name, configPath), settings, configPath);
+    }
+
+    private static <C extends Record> C configOf(FeatureExtractorProvider<C> p, JsonNode settings, String configPath) {
+        return mapConfig(p.configType(), p.defaultConfig(), settings, configPath);
+    }
+
     private static <C extends Record> FeatureExtractor build(FeatureExtractorProvider<C> p, JsonNode settings, String configPath) {
         C config = mapConfig(p.configType(), p.defaultConfig(), settings, configPath);
         return p.create(config);

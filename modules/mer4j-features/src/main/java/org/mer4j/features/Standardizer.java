@@ -62,6 +62,18 @@ public final class Standardizer {
         return new Standardizer(mean, scale);
     }
 
+    /**
+     * Speaker normalisation: each subject's clips are z-scored with statistics of that subject's
+     * own clips (features only, never labels). Clip order is kept.
+     */
+    public static List<AlignedClip> perSubject(List<AlignedClip> clips) {
+        Map<String, List<AlignedClip>> bySubject = new HashMap<>();
+        clips.forEach(c -> bySubject.computeIfAbsent(c.subject(), k -> new java.util.ArrayList<>()).add(c));
+        Map<String, Standardizer> fitted = new HashMap<>();
+        bySubject.forEach((s, cs) -> fitted.put(s, fit(cs)));
+        return clips.stream().map(c -> fitted.get(c.subject()).apply(c)).toList();
+    }
+
     /** A standardised copy of the clip. */
     public AlignedClip apply(AlignedClip c) {
         Map<Modality, float[]> out = new HashMap<>();

@@ -26,17 +26,17 @@ public record ProsodyStyle(double f0Hz, double rangeSemitones, double glideSemit
         double loud;
         double rate;
         switch (voice) {
-            case HAPPY -> { pitchSt = 3.5; range = 4.5; glide = 1.0; loud = 0.78; rate = 0.85; }
-            case SAD -> { pitchSt = -2.5; range = 0.8; glide = 0.5; loud = 0.38; rate = 1.3; }
-            case ANGRY -> { pitchSt = 2.5; range = 3.0; glide = 4.5; loud = 0.95; rate = 0.8; }
-            default -> { pitchSt = 0; range = 2.0; glide = 1.5; loud = 0.6; rate = 1.0; }
+            case HAPPY -> { pitchSt = 5.0; range = 3.0; glide = 1.0; loud = 0.75; rate = 0.85; }
+            case SAD -> { pitchSt = -4.0; range = 0.6; glide = 0.5; loud = 0.3; rate = 1.4; }
+            case ANGRY -> { pitchSt = 1.5; range = 2.0; glide = 6.0; loud = 1.0; rate = 0.75; }
+            default -> { pitchSt = 0; range = 1.5; glide = 1.5; loud = 0.55; rate = 1.0; }
         }
-        double neutralRange = 2.0;
+        double neutralRange = 1.5;
         double neutralGlide = 1.5;
         double f0 = subject.baseF0Hz() * Math.pow(2, pitchSt * k / 12.0);
         double r = (neutralRange + (range - neutralRange) * k) * subject.pitchRangeScale();
         double g = neutralGlide + (glide - neutralGlide) * k;
-        double l = Math.min(1, (0.6 + (loud - 0.6) * k) * subject.loudness());
+        double l = Math.min(1, (0.55 + (loud - 0.55) * k) * subject.loudness());
         double s = NEUTRAL_SYLLABLE_SECONDS * (1 + (rate - 1) * k) / subject.speakingRate();
         return new ProsodyStyle(f0, Math.max(0.3, r), g, Math.max(0.15, l), s);
     }

@@ -24,7 +24,7 @@ public final class SubjectSampler {
         boolean lowRegister = rng.nextBoolean();
         double f0 = lowRegister ? uniform(rng, 95, 140) : uniform(rng, 170, 230);
         double pitchRange = uniform(rng, 0.75, 1.3);
-        double voiceExpr = uniform(rng, 0.6, 1.3);
+        double voiceExpr = uniform(rng, 0.8, 1.25);
         double faceExpr = uniform(rng, 0.6, 1.3);
         double rate = uniform(rng, 0.8, 1.2);
         double loudness = uniform(rng, 0.75, 1.1);

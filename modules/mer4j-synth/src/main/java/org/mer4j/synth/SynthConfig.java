@@ -5,8 +5,8 @@ package org.mer4j.synth;
  * manifest, transcripts and design files.
  *
  * @param seed root seed; per-subject and per-clip generators are split from it (default 42)
- * @param subjects number of participants (default 12)
- * @param clipsPerSubject clips per participant (default 4)
+ * @param subjects number of participants (default 24)
+ * @param clipsPerSubject clips per participant (default 6)
  * @param clipSeconds clip duration in seconds (default 8)
  * @param width video width in pixels, even (default 320)
  * @param height video height in pixels, even (default 240)
@@ -44,9 +44,9 @@ public record SynthConfig(long seed, int subjects, int clipsPerSubject, double c
         }
     }
 
-    /** The quickstart corpus: 12 subjects x 4 clips x 8 s, 320x240 at 15 fps, 16 kHz AAC, seed 42. */
+    /** The quickstart corpus: 24 subjects x 6 clips x 8 s, 320x240 at 15 fps, 16 kHz AAC, seed 42. */
     public static SynthConfig quickstart() {
-        return new SynthConfig(42, 12, 4, 8.0, 320, 240, 15, 16000, 400_000, 48_000, 2, LabelDesignConfig.defaults());
+        return new SynthConfig(42, 24, 6, 8.0, 320, 240, 15, 16000, 400_000, 48_000, 2, LabelDesignConfig.defaults());
     }
 
     /** A tiny corpus for tests: {@code subjects} x {@code clips} clips of {@code seconds} s at 160x120, 10 fps. */

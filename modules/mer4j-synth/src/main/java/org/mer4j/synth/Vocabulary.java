@@ -29,9 +29,9 @@ public final class Vocabulary {
     public static final List<String> HEDGES = List.of("maybe", "i guess", "kind of", "sort of", "i mean");
 
     /** Probability that a word slot is a content word (else a function word). */
-    static final double CONTENT_SHARE = 0.6;
+    static final double CONTENT_SHARE = 0.85;
     /** Probability that a content word carries the segment's text emotion when that emotion is not neutral. */
-    static final double EMOTIONAL_CONTENT_SHARE = 0.8;
+    static final double EMOTIONAL_CONTENT_SHARE = 1.0;
 
     private Vocabulary() {
     }
