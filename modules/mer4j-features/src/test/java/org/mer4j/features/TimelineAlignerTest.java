@@ -57,4 +57,16 @@ class TimelineAlignerTest {
         AlignedClip z = Standardizer.fit(List.of(a)).apply(a);
         assertArrayEquals(new float[] {-1, 1, 0}, z.features().get(Modality.AUDIO), 1e-6f);
     }
+
+    @Test
+    void perSubjectNormalisationRemovesEachSubjectsBaseline() {
+        java.util.function.BiFunction<String, float[], AlignedClip> clip = (subject, v) -> new TimelineAligner(new AlignmentConfig(5, 0))
+                .align(new ClipTracks(new Clip(subject + "-c" + v[0], subject, "v", null, null, null, null),
+                        Map.of(Modality.AUDIO, List.of(new FeatureTrack("f0", new double[] {0, 0.2}, 1, v, new boolean[] {true, true})))));
+        // subject a speaks around 100, subject b around 200: after normalisation both are centred on 0
+        List<AlignedClip> z = Standardizer.perSubject(List.of(clip.apply("a", new float[] {99, 101}), clip.apply("b", new float[] {190, 210})));
+        assertArrayEquals(new float[] {-1, 1}, z.get(0).features().get(Modality.AUDIO), 1e-5f);
+        assertArrayEquals(new float[] {-1, 1}, z.get(1).features().get(Modality.AUDIO), 1e-5f);
+        assertEquals("b", z.get(1).subject());
+    }
 }
