@@ -1,41 +1,24 @@
 package org.mer4j.audio;
 
-import org.mer4j.api.ClipSource;
-import org.mer4j.api.ExtractionSession;
-import org.mer4j.api.FeatureExtractor;
-import org.mer4j.api.Modality;
-
 /** The configured {@code mfcc} extractor: one {@link MelCepstrum} row per hop. */
-public final class MfccExtractor implements FeatureExtractor {
-    private final MfccConfig config;
+public final class MfccExtractor extends HopAudioExtractor<MfccConfig> {
 
     public MfccExtractor(MfccConfig config) {
-        this.config = config == null ? MfccConfig.defaults() : config;
+        super(MfccExtractorProvider.NAME, config == null ? MfccConfig.defaults() : config);
     }
 
     @Override
-    public String name() {
-        return MfccExtractorProvider.NAME;
+    HopAnalyzer analyzer(int sampleRate) {
+        return new MelCepstrum(config(), sampleRate);
     }
 
     @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+    double hopSeconds() {
+        return config().hopSeconds();
     }
 
     @Override
-    public MfccConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean needsAudio() {
-        return true;
-    }
-
-    @Override
-    public ExtractionSession open(ClipSource source) {
-        return new HopTrackSession(source.clip().id(), name(), config.hopSeconds(), config.windowSeconds(),
-                rate -> new MelCepstrum(config, rate));
+    double windowSeconds() {
+        return config().windowSeconds();
     }
 }

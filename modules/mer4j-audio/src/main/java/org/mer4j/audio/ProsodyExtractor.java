@@ -1,41 +1,24 @@
 package org.mer4j.audio;
 
-import org.mer4j.api.ClipSource;
-import org.mer4j.api.ExtractionSession;
-import org.mer4j.api.FeatureExtractor;
-import org.mer4j.api.Modality;
-
 /** The configured {@code prosody} extractor: one {@link ProsodyAnalyzer} row per hop. */
-public final class ProsodyExtractor implements FeatureExtractor {
-    private final ProsodyConfig config;
+public final class ProsodyExtractor extends HopAudioExtractor<ProsodyConfig> {
 
     public ProsodyExtractor(ProsodyConfig config) {
-        this.config = config == null ? ProsodyConfig.defaults() : config;
+        super(ProsodyExtractorProvider.NAME, config == null ? ProsodyConfig.defaults() : config);
     }
 
     @Override
-    public String name() {
-        return ProsodyExtractorProvider.NAME;
+    HopAnalyzer analyzer(int sampleRate) {
+        return new ProsodyAnalyzer(config(), sampleRate);
     }
 
     @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+    double hopSeconds() {
+        return config().hopSeconds();
     }
 
     @Override
-    public ProsodyConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean needsAudio() {
-        return true;
-    }
-
-    @Override
-    public ExtractionSession open(ClipSource source) {
-        return new HopTrackSession(source.clip().id(), name(), config.hopSeconds(), config.windowSeconds(),
-                rate -> new ProsodyAnalyzer(config, rate));
+    double windowSeconds() {
+        return config().windowSeconds();
     }
 }
