@@ -1,6 +1,7 @@
 package org.mer4j.audio;
 
 import java.util.function.IntFunction;
+import org.mer4j.api.FeatureTrackBuilder;
 import org.mer4j.api.AudioChunk;
 import org.mer4j.api.ClipFailedException;
 import org.mer4j.api.ExtractionSession;
@@ -19,7 +20,7 @@ final class HopTrackSession implements ExtractionSession {
     private final IntFunction<HopAnalyzer> analyzerForRate;
     private HopAnalyzer analyzer;
     private HopFramer framer;
-    private TrackBuilder track;
+    private FeatureTrackBuilder track;
     private float[] row;
     private int sampleRate;
     private int hopSamples;
@@ -41,7 +42,7 @@ final class HopTrackSession implements ExtractionSession {
             int windowSamples = Math.max(hopSamples, (int) Math.round(windowSeconds * sampleRate));
             analyzer = analyzerForRate.apply(sampleRate);
             framer = new HopFramer(windowSamples, hopSamples);
-            track = new TrackBuilder(trackName, analyzer.dim());
+            track = new FeatureTrackBuilder(trackName, analyzer.dim());
             row = new float[analyzer.dim()];
             startTime = chunk.time();
         } else if (chunk.sampleRate() != sampleRate) {

@@ -3,6 +3,7 @@ package org.mer4j.vision;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.mer4j.api.FeatureTrackBuilder;
 import org.mer4j.api.ClipFailedException;
 import org.mer4j.api.ExtractionSession;
 import org.mer4j.api.FeatureTrack;
@@ -18,7 +19,7 @@ final class FaceHogSession implements ExtractionSession {
     private final FaceHogWorker worker;
     private final Consumer<FaceHogWorker> release;
     private final BoxSmoother smoother;
-    private final RowBuffer rows;
+    private final FeatureTrackBuilder rows;
     private final float[] row;
     private FaceBox lastBox;
     private int frames;
@@ -31,7 +32,7 @@ final class FaceHogSession implements ExtractionSession {
         this.worker = worker;
         this.release = release;
         this.smoother = new BoxSmoother(cfg.boxSmoothing());
-        this.rows = new RowBuffer(FaceHogExtractorProvider.NAME, cfg.dim());
+        this.rows = new FeatureTrackBuilder(FaceHogExtractorProvider.NAME, cfg.dim());
         this.row = new float[cfg.dim()];
     }
 

@@ -1,10 +1,9 @@
-package org.mer4j.audio;
+package org.mer4j.api;
 
 import java.util.Arrays;
-import org.mer4j.api.FeatureTrack;
 
-/** Grows a {@link FeatureTrack} row by row without boxing. */
-public final class TrackBuilder {
+/** Grows a {@link FeatureTrack} row by row without boxing; extractor sessions use it to collect their output. */
+public final class FeatureTrackBuilder {
     private final String name;
     private final int dim;
     private double[] times = new double[256];
@@ -12,7 +11,7 @@ public final class TrackBuilder {
     private boolean[] mask = new boolean[256];
     private int length;
 
-    public TrackBuilder(String name, int dim) {
+    public FeatureTrackBuilder(String name, int dim) {
         this.name = name;
         this.dim = dim;
         this.values = new float[256 * dim];
