@@ -15,8 +15,8 @@ import org.mer4j.models.fusion.EarlyFusionProvider;
 class FusionRegistryTest {
 
     @Test
-    void serviceLoaderFindsBothShippedModels() {
-        assertEquals(List.of("cross-attention", "early-fusion"), FusionRegistry.load().names());
+    void serviceLoaderFindsAllShippedModels() {
+        assertEquals(List.of("cross-attention", "early-fusion", "pooled-mlp"), FusionRegistry.load().names());
     }
 
     @Test
@@ -29,7 +29,7 @@ class FusionRegistryTest {
     @Test
     void unknownNameListsKnownModels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FusionRegistry.load().get("mult"));
-        assertTrue(e.getMessage().contains("[cross-attention, early-fusion]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[cross-attention, early-fusion, pooled-mlp]"), e.getMessage());
     }
 
     @Test
