@@ -12,6 +12,17 @@ final class BestEpochSelector {
     private double bestScore = Double.NEGATIVE_INFINITY;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private Map<String, Double> bestMetrics = Map.of();
+    private final String selectBy;
+
+    /** Selects by A/H frame macro F1. */
+    BestEpochSelector() {
+        this(Metrics.AH_FRAME_MACRO_F1);
+    }
+
+    /** Selects by the validation metric {@code selectBy} (higher is better). */
+    BestEpochSelector(String selectBy) {
+        this.selectBy = selectBy;
+    }
 
     /** Records an epoch; true when it is the new best. */
     boolean offer(int epoch, double trainLoss, Map<String, Double> valMetrics) {
@@ -21,7 +32,7 @@ final class BestEpochSelector {
             score = 0;
             loss = trainLoss;
         } else {
-            Double f1 = valMetrics.get(Metrics.AH_FRAME_MACRO_F1);
+            Double f1 = valMetrics.get(selectBy);
             score = f1 == null || f1.isNaN() ? -1 : f1;
             Double valLoss = valMetrics.get(FusionTrainer.VAL_LOSS);
             loss = valLoss == null || valLoss.isNaN() ? Double.POSITIVE_INFINITY : valLoss;

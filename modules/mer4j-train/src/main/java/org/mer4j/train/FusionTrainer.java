@@ -94,7 +94,7 @@ public final class FusionTrainer {
         boolean handedOver = false;
         try {
             model.setBlock(block);
-            BestEpochSelector selection = new BestEpochSelector();
+            BestEpochSelector selection = new BestEpochSelector(cfg.selectBy());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(FusionInputs.initShapes(spec, 1, 1));
                 int sinceBest = 0;

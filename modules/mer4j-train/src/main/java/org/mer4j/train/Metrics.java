@@ -22,7 +22,8 @@ import org.mer4j.api.AlignedClip;
  *       Precision with no predicted positive is 1. NaN when no frame is A/H.</li>
  *   <li>{@value #AH_VIDEO_MACRO_F1}: the clip's A/H probability is the mean of its frame
  *       probabilities, thresholded at 0.5; macro F1 against {@link AlignedClip#ahVideo()}.</li>
- *   <li>{@value #EMOTION_ACCURACY}, {@value #EMOTION_MACRO_F1}, {@value #EMOTION_UAR}: on the clips
+ *   <li>{@value #EMOTION_ACCURACY}, {@value #EMOTION_MACRO_F1}, {@value #EMOTION_UAR},
+ *       {@value #EMOTION_WEIGHTED_F1}: on the clips
  *       with an emotion label, the prediction being the most probable class; UAR is the mean recall
  *       over the classes present in the truth. NaN without labelled clips.</li>
  * </ul>
@@ -36,9 +37,13 @@ public final class Metrics {
     public static final String EMOTION_ACCURACY = "emotion_accuracy";
     public static final String EMOTION_MACRO_F1 = "emotion_macro_f1";
     public static final String EMOTION_UAR = "emotion_uar";
+    public static final String EMOTION_WEIGHTED_F1 = "emotion_weighted_f1";
     /** The six keys in report order. */
     public static final List<String> KEYS = List.of(AH_FRAME_MACRO_F1, AH_FRAME_AP, AH_VIDEO_MACRO_F1,
             EMOTION_ACCURACY, EMOTION_MACRO_F1, EMOTION_UAR);
+    /** Every key {@link #evaluate} returns: {@link #KEYS} plus {@value #EMOTION_WEIGHTED_F1}. */
+    public static final List<String> ALL_KEYS = List.of(AH_FRAME_MACRO_F1, AH_FRAME_AP, AH_VIDEO_MACRO_F1,
+            EMOTION_ACCURACY, EMOTION_MACRO_F1, EMOTION_UAR, EMOTION_WEIGHTED_F1);
 
     private static final int AP_THRESHOLDS = 1000;
     private static final double DECISION_THRESHOLD = 0.5;
@@ -118,6 +123,7 @@ public final class Metrics {
         out.put(EMOTION_ACCURACY, accuracy(et, ep));
         out.put(EMOTION_MACRO_F1, macroF1(et, ep, emotions.size()));
         out.put(EMOTION_UAR, unweightedAverageRecall(et, ep, emotions.size()));
+        out.put(EMOTION_WEIGHTED_F1, weightedF1(et, ep, emotions.size()));
         return out;
     }
 
@@ -157,6 +163,27 @@ public final class Metrics {
             used++;
         }
         return sum / used;
+    }
+
+    /**
+     * F1 per class weighted by the class's share of the truth (scikit-learn's
+     * {@code f1_score(average="weighted")}, the MELD benchmark measure); NaN when empty.
+     */
+    public static double weightedF1(int[] truth, int[] pred, int classes) {
+        if (truth.length == 0) {
+            return Double.NaN;
+        }
+        long[][] counts = confusion(truth, pred, classes);
+        double sum = 0;
+        for (int k = 0; k < classes; k++) {
+            long tp = counts[k][k];
+            long support = rowSum(counts, k);
+            long fp = columnSum(counts, k) - tp;
+            if (support > 0) {
+                sum += support * (2.0 * tp / (2.0 * tp + fp + (support - tp)));
+            }
+        }
+        return sum / truth.length;
     }
 
     /** Mean recall over the classes present in the truth (unweighted average recall); NaN when empty. */

@@ -10,10 +10,17 @@ package org.mer4j.train;
  * @param patience epochs without a better validation score before stopping early (default 10)
  * @param ahLossWeight weight of the frame-level A/H loss (default 1.0)
  * @param emotionLossWeight weight of the clip emotion loss (default 0.5)
+ * @param selectBy validation metric that picks the best epoch, one of {@link Metrics#ALL_KEYS}
+ *     (default {@code ah_frame_macro_f1}; use {@code emotion_uar} or {@code emotion_weighted_f1}
+ *     for emotion-only corpora); ties go to the lower validation loss
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay, int patience,
-                          double ahLossWeight, double emotionLossWeight) {
+                          double ahLossWeight, double emotionLossWeight, String selectBy) {
     public TrainConfig {
+        selectBy = selectBy == null ? Metrics.AH_FRAME_MACRO_F1 : selectBy;
+        if (!Metrics.ALL_KEYS.contains(selectBy)) {
+            throw new IllegalArgumentException("train.selectBy must be one of " + Metrics.ALL_KEYS + ", got '" + selectBy + "'");
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("train.epochs must be at least 1, got " + epochs + "; use e.g. 40");
         }
@@ -36,6 +43,12 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         }
     }
 
+    /** Settings that pick the best epoch by A/H frame macro F1. */
+    public TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay, int patience,
+                       double ahLossWeight, double emotionLossWeight) {
+        this(epochs, batchSize, learningRate, weightDecay, patience, ahLossWeight, emotionLossWeight, null);
+    }
+
     /** The defaults listed above. */
     public static TrainConfig defaults() {
         return new TrainConfig(40, 8, 1e-3, 0, 10, 1.0, 0.5);
@@ -44,6 +57,6 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another number of epochs (and patience capped to it). */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, weightDecay, Math.min(patience, Math.max(1, newEpochs)),
-                ahLossWeight, emotionLossWeight);
+                ahLossWeight, emotionLossWeight, selectBy);
     }
 }

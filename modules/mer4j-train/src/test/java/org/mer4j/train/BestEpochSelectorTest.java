@@ -1,6 +1,7 @@
 package org.mer4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,15 @@ class BestEpochSelectorTest {
         assertFalse(s.offer(6, 1.0, val(Double.NaN, 0.0)));
         assertEquals(5, s.bestEpoch());
         assertEquals(1.2, s.bestMetrics().get(FusionTrainer.VAL_LOSS));
+    }
+
+    @Test
+    void selectsByTheConfiguredMetric() {
+        BestEpochSelector s = new BestEpochSelector(Metrics.EMOTION_UAR);
+        assertTrue(s.offer(1, 1.0, Map.of(Metrics.EMOTION_UAR, 0.4, Metrics.AH_FRAME_MACRO_F1, 0.9, FusionTrainer.VAL_LOSS, 1.0)));
+        assertTrue(s.offer(2, 1.0, Map.of(Metrics.EMOTION_UAR, 0.6, Metrics.AH_FRAME_MACRO_F1, 0.1, FusionTrainer.VAL_LOSS, 1.0)));
+        assertEquals(2, s.bestEpoch());
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(1, 1, 1e-3, 0, 1, 0, 1, "uar"));
     }
 
     @Test

@@ -42,6 +42,16 @@ class MetricsTest {
     }
 
     @Test
+    void weightedF1WeighsClassF1BySupport() {
+        // class 0: tp 2, fn 1, fp 0 -> F1 0.8, support 3; class 1: tp 1, fn 0, fp 1 -> F1 2/3, support 1
+        double expected = (3 * 0.8 + 1 * (2.0 / 3)) / 4;
+        assertEquals(expected, Metrics.weightedF1(new int[] {0, 0, 0, 1}, new int[] {0, 0, 1, 1}, 2), EPS);
+        // a class only predicted (never true) adds nothing but lowers the others' precision
+        assertEquals(2.0 / 3, Metrics.weightedF1(new int[] {0, 0}, new int[] {0, 2}, 3), EPS);
+        assertTrue(Double.isNaN(Metrics.weightedF1(new int[0], new int[0], 2)));
+    }
+
+    @Test
     void uarAveragesRecallOverClassesPresentInTruth() {
         // class 0: 2/2, class 1: 0/1, class 2 absent
         assertEquals(0.5, Metrics.unweightedAverageRecall(new int[] {0, 0, 1}, new int[] {0, 0, 2}, 3), EPS);
@@ -58,7 +68,7 @@ class MetricsTest {
                 new ClipPrediction("a", new float[] {0.9f, 0.4f, 0.1f}, new float[] {0.6f, 0.3f, 0.1f}),
                 new ClipPrediction("c", new float[] {0.1f}, new float[] {1, 0, 0}));
         Map<String, Double> m = Metrics.evaluate(List.of(a, b, c), preds, emotions);
-        assertEquals(Metrics.KEYS, List.copyOf(m.keySet()));
+        assertEquals(Metrics.ALL_KEYS, List.copyOf(m.keySet()));
         // frames truth 1 1 0 0 0 0, pred 1 0 0 0 1 0: class1 tp1 fp1 fn1 -> 0.5; class0 tp3 fp1 fn1 -> 0.75
         assertEquals((0.5 + 0.75) / 2, m.get(Metrics.AH_FRAME_MACRO_F1), EPS);
         // videos: a mean 0.4667 -> 0 (truth 1), b mean 0.55 -> 1 (truth 0), c 0.1 -> 0 (truth 0)
