@@ -1,5 +1,7 @@
 package org.mer4j.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,11 +15,20 @@ import java.util.Objects;
  * @param transcript timed word transcript (CSV {@code start;end;word;confidence}, milliseconds), relative; may be null
  * @param labels ground truth
  * @param split optional fixed split name ({@code train}, {@code val}, {@code test}); null when protocols decide
+ * @param metadata optional descriptive fields a corpus documents (e.g. {@code gender}, {@code text});
+ *     never used as labels unless a config says so
  */
-public record Clip(String id, String subject, String video, String audio, String transcript, ClipLabels labels, String split) {
+public record Clip(String id, String subject, String video, String audio, String transcript, ClipLabels labels, String split,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metadata) {
     public Clip {
         Objects.requireNonNull(id, "clip id");
         labels = labels == null ? new ClipLabels(null, null, null, null) : labels;
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A clip without metadata. */
+    public Clip(String id, String subject, String video, String audio, String transcript, ClipLabels labels, String split) {
+        this(id, subject, video, audio, transcript, labels, split, null);
     }
 
     /** The path of the file that carries the audio: the separate audio file, else the video. */

@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
         SummaryTable.Summary summary = new ExperimentRunner(projectDir, projectDir.resolve(runs), Console::line).run(resolved);
         Path dir = projectDir.resolve(runs).resolve(summary.experiment());
         System.out.println();
-        System.out.print(SummaryTable.markdown(summary, ExperimentRunner.METRICS));
+        System.out.print(java.nio.file.Files.readString(dir.resolve("table.md")));
         System.out.println();
         System.out.println("summary: " + dir.resolve("summary.json"));
         System.out.println("table:   " + dir.resolve("table.md"));

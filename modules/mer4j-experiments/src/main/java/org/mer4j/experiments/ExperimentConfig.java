@@ -2,6 +2,7 @@ package org.mer4j.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.mer4j.train.Metrics;
 import org.mer4j.features.AlignmentConfig;
 
 /**
@@ -18,15 +19,17 @@ import org.mer4j.features.AlignmentConfig;
  * @param protocol how clips are split into folds
  * @param train training-loop settings (mapped onto {@code org.mer4j.train.TrainConfig})
  * @param rows the table rows: modalities and fusion model of each
+ * @param report which metrics the summary table shows
  */
 public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
-                               AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows) {
+                               AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows,
+                               ReportConfig report) {
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("experiment: give a name of letters, digits, '.', '_' or '-', got " + experiment);
         }
         if (data == null) {
-            throw new IllegalArgumentException("data: missing section; give data.manifest");
+            throw new IllegalArgumentException("data: missing section; give data.manifest, or data.adapter and data.root");
         }
         if (features == null) {
             throw new IllegalArgumentException("features: missing section; list the extractors under features.extractors");
@@ -38,22 +41,53 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
             throw new IllegalArgumentException("rows: give at least one row (name, modalities, fusion)");
         }
         rows = List.copyOf(rows);
+        report = report == null ? ReportConfig.defaults() : report;
         if (rows.stream().map(RowConfig::name).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("rows: row names must be unique");
         }
     }
 
     /**
-     * Where the clips are.
+     * Where the clips are: a manifest, or a corpus folder read by a dataset adapter.
      *
-     * @param manifest manifest file (required)
-     * @param root data root overriding the manifest's own, or null
+     * @param manifest manifest file, or null when {@code adapter} is given
+     * @param root with a manifest, a data root overriding the manifest's own (or null); with an
+     *     adapter, the corpus folder (required)
+     * @param adapter dataset adapter name (e.g. {@code emodb}, {@code meld}), or null
      */
-    public record DataConfig(String manifest, String root) {
+    public record DataConfig(String manifest, String root, String adapter) {
         public DataConfig {
-            if (manifest == null || manifest.isBlank()) {
-                throw new IllegalArgumentException("data.manifest: required; give the path of a mer4j-manifest/1 JSON file");
+            boolean hasManifest = manifest != null && !manifest.isBlank();
+            boolean hasAdapter = adapter != null && !adapter.isBlank();
+            if (hasManifest == hasAdapter) {
+                throw new IllegalArgumentException("data: give either data.manifest (a mer4j-manifest/1 JSON file) or data.adapter"
+                        + " with data.root (a corpus folder), not " + (hasManifest ? "both" : "neither"));
             }
+            if (hasAdapter && (root == null || root.isBlank() || root.startsWith("<"))) {
+                throw new IllegalArgumentException("data.root: required with data.adapter '" + adapter + "'; point it at the corpus"
+                        + " folder, e.g. --set data.root=/path/to/corpus");
+            }
+        }
+    }
+
+    /**
+     * What the summary shows.
+     *
+     * @param metrics metric keys, in column order (default: the A/H and emotion measures of the quickstart)
+     */
+    public record ReportConfig(List<String> metrics) {
+        public ReportConfig {
+            metrics = metrics == null || metrics.isEmpty() ? Metrics.KEYS : List.copyOf(metrics);
+            for (String m : metrics) {
+                if (!Metrics.ALL_KEYS.contains(m)) {
+                    throw new IllegalArgumentException("report.metrics: unknown metric '" + m + "'; known: " + Metrics.ALL_KEYS);
+                }
+            }
+        }
+
+        /** The quickstart's six columns. */
+        public static ReportConfig defaults() {
+            return new ReportConfig(null);
         }
     }
 

@@ -47,12 +47,10 @@ public final class ExperimentRunner {
     public SummaryTable.Summary run(ConfigLoader.Resolved resolved) throws IOException {
         ExperimentConfig cfg = resolved.config();
         long t0 = System.nanoTime();
-        Path manifestFile = projectDir.resolve(cfg.data().manifest());
-        Manifest manifest = ManifestIO.read(manifestFile);
-        if (cfg.data().root() != null) {
-            manifest = new Manifest(manifest.name(), projectDir.resolve(cfg.data().root()), manifest.clips());
-        }
         Path experimentDir = runsDir.resolve(cfg.experiment());
+        DataSource source = DataSource.open(cfg.data(), projectDir, experimentDir);
+        Manifest manifest = source.manifest();
+        Path manifestFile = source.manifestFile();
         String configYaml = resolved.yaml();
         String configHash = Hashing.sha256(configYaml);
         log.accept("experiment " + cfg.experiment() + " (config " + configHash.substring(0, 8) + ", seed " + cfg.seed() + "): "
@@ -76,6 +74,7 @@ public final class ExperimentRunner {
         provenanceBase.put("configSource", resolved.source().toString());
         provenanceBase.put("rootSeed", cfg.seed());
         provenanceBase.put("splitSeed", splitSeed);
+        provenanceBase.put("data", source.describe());
         provenanceBase.put("manifest", manifestFile.toString());
         provenanceBase.put("manifestSha256", Hashing.sha256(manifestFile));
         provenanceBase.put("splitsSha256", Hashing.sha256(splitsJson));
@@ -85,7 +84,9 @@ public final class ExperimentRunner {
         provenanceBase.put("skipped", data.skipped());
         provenanceBase.put("environment", Provenance.environment(projectDir));
 
-        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions);
+        Map<String, String> splitOfClip = new java.util.HashMap<>();
+        manifest.clips().stream().filter(c -> c.split() != null).forEach(c -> splitOfClip.put(c.id(), c.split()));
+        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions, splitOfClip);
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
         for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {
@@ -124,8 +125,9 @@ public final class ExperimentRunner {
             }
             rowRuns.put(row.name(), runs);
         }
-        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, METRICS);
-        SummaryTable.write(summary, experimentDir, METRICS);
+        List<String> metrics = cfg.report().metrics();
+        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics);
+        SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
         log.accept(String.format("experiment %s done in %.1f s; %d clips skipped %s", cfg.experiment(),
                 (System.nanoTime() - t0) / 1e9, data.skipped().size(), countByReason(data)));
         return summary;
@@ -148,9 +150,17 @@ public final class ExperimentRunner {
         return counts;
     }
 
-    private static String brief(Map<String, Double> m) {
+    private static String foldsNote(ProtocolConfig protocol, int folds) {
+        return switch (protocol.type()) {
+            case "official" -> "the corpus's official train/val/test split (one run per row)";
+            case "loso" -> folds + " leave-one-subject-out folds";
+            default -> folds + " subject-independent folds";
+        };
+    }
+
+    private String brief(Map<String, Double> m) {
         StringBuilder sb = new StringBuilder();
-        for (String k : METRICS) {
+        for (String k : Metrics.ALL_KEYS) {
             if (m.containsKey(k)) {
                 sb.append(k.replace("emotion_", "emo_")).append('=').append(String.format(java.util.Locale.ROOT, "%.3f", m.get(k))).append(' ');
             }

@@ -30,13 +30,18 @@ final class FoldTrainer {
     private final ExperimentConfig cfg;
     private final List<String> emotions;
     private final PluginConfigs plugins;
+    private final Map<String, String> splitOfClip;
 
     /** What one run produced. */
     record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, double seconds) {
     }
 
-    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, List<String> emotions) {
+    /**
+     * @param splitOfClip each clip's manifest split (for official-split folds); clips without one are absent
+     */
+    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, List<String> emotions, Map<String, String> splitOfClip) {
         this.cfg = cfg;
+        this.splitOfClip = Map.copyOf(splitOfClip);
         this.plugins = plugins;
         this.emotions = List.copyOf(emotions);
     }
@@ -45,9 +50,14 @@ final class FoldTrainer {
         long t0 = System.nanoTime();
         ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
         List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
-        List<AlignedClip> train = subset(all, fold.train(), modalities);
-        List<AlignedClip> val = subset(all, fold.val(), modalities);
-        List<AlignedClip> test = subset(all, fold.test(), modalities);
+        List<AlignedClip> train = subset(all, fold, fold.train(), modalities);
+        List<AlignedClip> val = subset(all, fold, fold.val(), modalities);
+        List<AlignedClip> test = subset(all, fold, fold.test(), modalities);
+        if (train.isEmpty() || test.isEmpty()) {
+            throw new IllegalArgumentException("fold " + fold.index() + " has " + train.size() + " training and " + test.size()
+                    + " test clips; " + (Fold.SPLIT.equals(fold.unit()) ? "protocol official needs clips with split train and test"
+                    + " (and val) in the manifest" : "check the protocol settings"));
+        }
         if (cfg.normalization().scope().equals("subject")) {
             train = Standardizer.perSubject(train);
             val = Standardizer.perSubject(val);
@@ -78,9 +88,11 @@ final class FoldTrainer {
         }
     }
 
-    private static List<AlignedClip> subset(List<AlignedClip> all, List<String> subjects, List<Modality> modalities) {
-        Set<String> s = new HashSet<>(subjects);
-        return all.stream().filter(c -> s.contains(c.subject())).map(c -> Standardizer.select(c, modalities)).toList();
+    private List<AlignedClip> subset(List<AlignedClip> all, Fold fold, List<String> members, List<Modality> modalities) {
+        Set<String> s = new HashSet<>(members);
+        boolean bySplit = Fold.SPLIT.equals(fold.unit());
+        return all.stream().filter(c -> s.contains(bySplit ? splitOfClip.get(c.clipId()) : c.subject()))
+                .map(c -> Standardizer.select(c, modalities)).toList();
     }
 
     private void writePredictions(Path runDir, List<AlignedClip> test, List<ClipPrediction> preds) throws IOException {

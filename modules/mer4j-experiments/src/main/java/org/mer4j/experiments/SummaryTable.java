@@ -57,13 +57,13 @@ public final class SummaryTable {
     }
 
     /** Writes summary.json and table.md into the experiment folder, atomically. */
-    public static void write(Summary s, Path experimentDir, List<String> metricKeys) throws IOException {
+    public static void write(Summary s, Path experimentDir, List<String> metricKeys, String foldsNote) throws IOException {
         AtomicFiles.write(experimentDir.resolve("summary.json"), JSON.writeValueAsBytes(s));
-        AtomicFiles.writeString(experimentDir.resolve("table.md"), markdown(s, metricKeys));
+        AtomicFiles.writeString(experimentDir.resolve("table.md"), markdown(s, metricKeys, foldsNote));
     }
 
     /** The table as Markdown: one line per row, cells "mean ± std" over folds. */
-    public static String markdown(Summary s, List<String> metricKeys) {
+    public static String markdown(Summary s, List<String> metricKeys, String foldsNote) {
         StringBuilder sb = new StringBuilder("# " + s.experiment() + "\n\n| row | modalities |");
         metricKeys.forEach(k -> sb.append(' ').append(k).append(" |"));
         sb.append("\n|---|---|");
@@ -77,8 +77,7 @@ public final class SummaryTable {
             }
             sb.append('\n');
         }
-        int n = s.rows().stream().flatMap(r -> r.metrics().values().stream()).mapToInt(MetricStats::n).max().orElse(0);
-        sb.append("\nmean ± sample std over ").append(n).append(" subject-independent folds; run folders listed in summary.json.\n");
+        sb.append("\nmean ± sample std over ").append(foldsNote).append("; run folders listed in summary.json.\n");
         return sb.toString();
     }
 }

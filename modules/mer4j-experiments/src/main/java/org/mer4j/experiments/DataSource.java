@@ -1,0 +1,56 @@
+package org.mer4j.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mer4j.api.DatasetAdapter;
+import org.mer4j.api.Manifest;
+import org.mer4j.api.ManifestIO;
+import org.mer4j.experiments.datasets.DatasetAdapters;
+
+/**
+ * The clips of an experiment, from {@code data.manifest} or from a corpus folder through
+ * {@code data.adapter}. An adapter's manifest is also written to
+ * {@code runs/<experiment>/data/manifest.json} so every run can be traced to the exact clip list.
+ *
+ * @param manifest the clips
+ * @param manifestFile the manifest on disk (given, or written for an adapter)
+ * @param adapter adapter name, or null
+ * @param root the data root the media resolve against
+ */
+record DataSource(Manifest manifest, Path manifestFile, String adapter, Path root) {
+
+    static DataSource open(ExperimentConfig.DataConfig data, Path projectDir, Path experimentDir) throws IOException {
+        if (data.adapter() == null || data.adapter().isBlank()) {
+            Path file = projectDir.resolve(data.manifest());
+            Manifest m = ManifestIO.read(file);
+            if (data.root() != null) {
+                m = new Manifest(m.name(), projectDir.resolve(data.root()), m.clips());
+            }
+            return new DataSource(m, file, null, m.root());
+        }
+        DatasetAdapter adapter = DatasetAdapters.load().get(data.adapter());
+        Path root = projectDir.resolve(data.root()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("data.root: " + root + " is not a folder; give " + adapter.expectedLayout());
+        }
+        Path workDir = experimentDir.resolve("data");
+        Files.createDirectories(workDir);
+        Manifest m = adapter.load(root, workDir);
+        ManifestIO.validate(m, root, true);
+        Path file = workDir.resolve("manifest.json");
+        ManifestIO.write(file, m);
+        return new DataSource(m, file, adapter.name(), m.root());
+    }
+
+    /** What provenance records about the data. */
+    Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("adapter", adapter);
+        d.put("root", root.toString());
+        d.put("clips", manifest.clips().size());
+        return d;
+    }
+}
