@@ -100,9 +100,11 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
      * @param maxVideoWidth larger frames are downscaled to this width
      * @param threads clips extracted in parallel
      * @param extractors the extractors, each with its settings
+     * @param asr offline speech recognition for clips without a transcript ({@code engine:
+     *     pocketsphinx|vosk}, ...), or null to leave such clips without words
      */
     public record FeaturesConfig(String cacheDir, double videoFps, int sampleRate, int maxVideoWidth, int threads,
-                                 List<ExtractorRef> extractors) {
+                                 List<ExtractorRef> extractors, org.mer4j.text.asr.AsrConfig asr) {
         public FeaturesConfig {
             cacheDir = cacheDir == null ? ".cache/features" : cacheDir;
             videoFps = videoFps == 0 ? 10 : videoFps;

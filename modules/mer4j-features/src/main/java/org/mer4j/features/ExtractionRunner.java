@@ -25,7 +25,6 @@ import org.mer4j.api.Manifest;
 import org.mer4j.api.Modality;
 import org.mer4j.api.TimedWord;
 import org.mer4j.api.VideoFrame;
-import org.mer4j.api.WordTranscripts;
 import org.mer4j.media.DecodeConfig;
 import org.mer4j.media.MediaDecoder;
 import org.mer4j.media.MediaSink;
@@ -42,6 +41,7 @@ public final class ExtractionRunner {
     private final List<FeatureExtractor> extractors;
     private final DecodeConfig decode;
     private final int threads;
+    private final ClipWordSource wordSource;
     private final Map<Path, String> fileHashes = new ConcurrentHashMap<>();
 
     /**
@@ -51,6 +51,19 @@ public final class ExtractionRunner {
      * @param threads clips processed at once (at least 1)
      */
     public ExtractionRunner(FeatureStore store, List<FeatureExtractor> extractors, DecodeConfig decode, int threads) {
+        this(store, extractors, decode, threads, ClipWordSource.wordCsv());
+    }
+
+    /**
+     * @param store where tracks are cached
+     * @param extractors the configured extractors, in config order
+     * @param decode frame rate and sample rate the decoder delivers
+     * @param threads clips processed at once (at least 1)
+     * @param wordSource reads transcripts (and transcribes clips without one, if configured)
+     */
+    public ExtractionRunner(FeatureStore store, List<FeatureExtractor> extractors, DecodeConfig decode, int threads,
+                            ClipWordSource wordSource) {
+        this.wordSource = wordSource;
         if (threads < 1) {
             throw new IllegalArgumentException("features.threads must be at least 1, got " + threads);
         }
@@ -139,7 +152,8 @@ public final class ExtractionRunner {
             if (missing.isEmpty()) {
                 return new Outcome(0, null);
             }
-            ClipSource source = source(manifest, clip);
+            boolean needWords = missing.keySet().stream().anyMatch(e -> e.modality() == Modality.TEXT);
+            ClipSource source = source(manifest, clip, needWords);
             for (FeatureExtractor e : missing.keySet()) {
                 sessions.put(e, e.open(source));
             }
@@ -162,15 +176,16 @@ public final class ExtractionRunner {
         }
     }
 
-    private ClipSource source(Manifest manifest, Clip clip) throws ClipFailedException {
+    private ClipSource source(Manifest manifest, Clip clip, boolean needWords) throws ClipFailedException {
         List<TimedWord> words = List.of();
-        if (clip.transcript() != null) {
-            try {
-                words = WordTranscripts.read(manifest.resolve(clip.transcript()));
-            } catch (IOException | RuntimeException e) {
-                throw new ClipFailedException(clip.id(), "bad-transcript", "cannot read transcript " + manifest.resolve(clip.transcript())
-                        + ": " + e.getMessage(), e);
+        try {
+            if (needWords) {
+                words = wordSource.words(manifest, clip);
             }
+        } catch (IOException | RuntimeException e) {
+            String what = clip.transcript() != null ? "cannot read transcript " + manifest.resolve(clip.transcript())
+                    : "cannot transcribe the clip with " + wordSource.recognizerFor(clip);
+            throw new ClipFailedException(clip.id(), "bad-transcript", what + ": " + e.getMessage(), e);
         }
         return new ClipSource(clip, manifest.resolve(clip.video()), manifest.resolve(clip.audioSource()), words);
     }
@@ -185,7 +200,12 @@ public final class ExtractionRunner {
             media.append("audio:").append(fileHash(manifest.resolve(clip.audioSource()))).append(';');
         }
         if (e.modality() == Modality.TEXT) {
-            media.append("transcript:").append(fileHash(manifest.resolve(clip.transcript()))).append(';');
+            String recognizer = clip.transcript() == null ? wordSource.recognizerFor(clip) : null;
+            if (recognizer == null) {
+                media.append("transcript:").append(fileHash(manifest.resolve(clip.transcript()))).append(';');
+            } else {
+                media.append("asr:").append(recognizer).append(':').append(fileHash(manifest.resolve(clip.audioSource()))).append(';');
+            }
         }
         return new FeatureKey(e.name(), Hashing.configHash(e.config()), Hashing.sha256(media.toString()));
     }
