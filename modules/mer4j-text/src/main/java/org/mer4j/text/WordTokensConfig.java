@@ -4,7 +4,7 @@ package org.mer4j.text;
  * Settings of the {@code word-tokens} extractor.
  *
  * @param hopSeconds step of the output grid in seconds, in [0.01, 1] (default 0.1)
- * @param dim width of the hashed word embedding, in [4, 1024] (default 32); rows are {@code dim + 5} wide
+ * @param dim width of the hashed word embedding, in [4, 1024] (default 32); rows are {@code dim + 6} wide (the sixth flag, self-repair, is new in 0.1: 38 columns by default, was 37)
  * @param hashSeed seed of the embedding hash; change it to draw a different random projection (default 17)
  */
 public record WordTokensConfig(double hopSeconds, int dim, long hashSeed) {

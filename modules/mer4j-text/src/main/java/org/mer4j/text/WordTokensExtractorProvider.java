@@ -6,7 +6,7 @@ import org.mer4j.api.Modality;
 
 /**
  * ServiceLoader entry of {@code word-tokens}: timed words on a 0.1 s grid, each step a hashed word
- * embedding plus five A/H verbal marker flags (37 columns with the defaults).
+ * embedding plus six A/H verbal marker flags (38 columns with the defaults).
  */
 public final class WordTokensExtractorProvider implements FeatureExtractorProvider<WordTokensConfig> {
     /** Config name. */

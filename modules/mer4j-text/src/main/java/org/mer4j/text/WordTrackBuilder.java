@@ -11,7 +11,7 @@ import org.mer4j.api.TimedWord;
  * features of the word overlapping that interval the most (the earlier word on ties), so words
  * shorter than a hop still appear. Steps no word overlaps are masked with zero rows. The grid ends
  * at the last word's end: {@code ceil(lastEnd / hop)} steps, none for an empty transcript.
- * Row layout: {@code [hashed embedding (dim), filler, hedge, contrast, negation, repeat]}.
+ * Row layout: {@code [hashed embedding (dim), filler, hedge, contrast, negation, repeat, self-repair]}.
  */
 public final class WordTrackBuilder {
     private final WordTokensConfig cfg;
@@ -27,15 +27,13 @@ public final class WordTrackBuilder {
         return cfg.dim() + VerbalMarkers.COUNT;
     }
 
-    /** The features of each word in order (repetition judged against the previous word). */
+    /** The features of each word in order (multi-word hedges and repairs matched across consecutive words). */
     public float[][] wordRows(List<TimedWord> words) {
         float[][] rows = new float[words.size()][width()];
-        String previous = null;
+        float[][] flags = VerbalMarkers.flagSequence(words.stream().map(TimedWord::word).toList());
         for (int i = 0; i < words.size(); i++) {
-            String w = VerbalMarkers.normalize(words.get(i).word());
-            hasher.embed(w, rows[i], 0);
-            VerbalMarkers.flags(w, previous, rows[i], cfg.dim());
-            previous = w;
+            hasher.embed(VerbalMarkers.normalize(words.get(i).word()), rows[i], 0);
+            System.arraycopy(flags[i], 0, rows[i], cfg.dim(), VerbalMarkers.COUNT);
         }
         return rows;
     }

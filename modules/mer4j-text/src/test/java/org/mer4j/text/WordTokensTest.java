@@ -86,7 +86,7 @@ class WordTokensTest {
                 new TimedWord("no", 1.0, 1.2));      // steps 10,11
         FeatureTrack t = track(words);
         assertEquals(12, t.length(), "grid ends at the last word end 1.2 s");
-        assertEquals(D + 5, t.dim());
+        assertEquals(D + 6, t.dim(), "six marker flags since self-repair was added");
         boolean[] expected = {true, true, true, false, false, true, true, true, false, false, true, true};
         assertArrayEquals(expected, t.mask());
         float[] so = new WordHasher(D, CFG.hashSeed()).embed("so");
@@ -109,7 +109,7 @@ class WordTokensTest {
     void emptyTranscriptGivesEmptyTrack() throws Exception {
         FeatureTrack t = track(List.of());
         assertEquals(0, t.length());
-        assertEquals(D + 5, t.dim());
+        assertEquals(D + 6, t.dim(), "six marker flags since self-repair was added");
     }
 
     @Test
