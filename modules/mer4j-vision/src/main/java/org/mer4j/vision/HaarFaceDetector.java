@@ -3,6 +3,9 @@ package org.mer4j.vision;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -72,6 +75,21 @@ public final class HaarFaceDetector implements AutoCloseable {
 
     /** The largest face in a BGR (8UC3) or gray (8UC1) image, or empty when there is none. */
     public Optional<FaceBox> detect(Mat image) {
+        List<FaceBox> all = detectAll(image);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every face in a BGR (8UC3) or gray (8UC1) image, largest first (ties keep the cascade's order). */
+    public List<FaceBox> detectAll(Mat image) {
+        int minSide = Math.max(1, (int) Math.round(config.minSizeFraction() * image.rows()));
+        return detectAll(image, minSide, 0);
+    }
+
+    /**
+     * Every face whose side is in [{@code minSide}, {@code maxSide}] pixels ({@code maxSide} 0 = no
+     * upper bound), largest first. A narrow size range (e.g. around a tracked face) scans few scales.
+     */
+    public List<FaceBox> detectAll(Mat image, int minSide, int maxSide) {
         try (Mat gray = new Mat(); Mat equalised = new Mat(); RectVector faces = new RectVector()) {
             if (image.channels() == 3) {
                 cvtColor(image, gray, COLOR_BGR2GRAY);
@@ -79,19 +97,17 @@ public final class HaarFaceDetector implements AutoCloseable {
                 image.copyTo(gray);
             }
             equalizeHist(gray, equalised);
-            int minSide = Math.max(1, (int) Math.round(config.minSizeFraction() * image.rows()));
-            try (Size minSize = new Size(minSide, minSide); Size maxSize = new Size()) {
+            try (Size minSize = new Size(Math.max(1, minSide), Math.max(1, minSide));
+                 Size maxSize = maxSide > 0 ? new Size(maxSide, maxSide) : new Size()) {
                 classifier.detectMultiScale(equalised, faces, config.scaleFactor(), config.minNeighbors(), 0, minSize, maxSize);
             }
-            FaceBox best = null;
+            List<FaceBox> found = new ArrayList<>();
             for (long i = 0; i < faces.size(); i++) {
                 Rect r = faces.get(i);
-                FaceBox box = new FaceBox(r.x(), r.y(), r.width(), r.height());
-                if (best == null || box.area() > best.area()) {
-                    best = box;
-                }
+                found.add(new FaceBox(r.x(), r.y(), r.width(), r.height()));
             }
-            return Optional.ofNullable(best);
+            found.sort(Comparator.comparingLong(FaceBox::area).reversed());
+            return found;
         }
     }
 

@@ -1,0 +1,230 @@
+package org.mer4j.vision.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.mer4j.api.Clip;
+import org.mer4j.api.ClipSource;
+import org.mer4j.api.ExtractionSession;
+import org.mer4j.api.FeatureExtractor;
+import org.mer4j.api.FeatureTrack;
+import org.mer4j.api.VideoFrame;
+import org.mer4j.vision.features.FaceCropHogConfig;
+import org.mer4j.vision.features.FaceCropHogProvider;
+import org.mer4j.vision.features.FaceExpressionConfig;
+import org.mer4j.vision.features.FaceExpressionProvider;
+import org.mer4j.vision.features.FaceGeometryConfig;
+import org.mer4j.vision.features.FaceGeometryProvider;
+import org.mer4j.vision.features.FaceLandmarksConfig;
+import org.mer4j.vision.features.FaceLandmarksProvider;
+import org.mer4j.vision.pipeline.FaceModelLoader;
+import org.mer4j.vision.pipeline.FacePipelineConfig;
+
+/**
+ * Speed benchmark of the face pipeline (used by {@code tools/bench/faces-speed.sh}): decodes a
+ * video scaled to 640x480 BGR with JavaCV/FFmpeg on one thread and runs detection + tracking +
+ * alignment + the face features on another (a bounded queue of 8 frames between them), repeating
+ * the pass; prints one JSON object with per-repetition frames per second, the resident set size
+ * sampled during the passes (VmRSS) and the peak (VmHWM) from {@code /proc/self/status}.
+ *
+ * <p>Usage: {@code FacesSpeed VIDEO [--reps N] [--models auto|haar] [--detect-every K] [--width W --height H] [--decode-only true]}.
+ * {@code --decode-only true} measures the decoding alone (the ceiling of the pipeline's rate).
+ * {@code --models haar} forces the fallback (Haar + face-crop-hog); {@code auto} adds face-geometry,
+ * face-landmarks and face-expression when the face-api weights are installed.
+ */
+public final class FacesSpeed {
+    private static final VideoFrame END = new VideoFrame(0, -1, 1, 1, new byte[3]);
+
+    private FacesSpeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: FacesSpeed VIDEO [--reps N] [--models auto|haar] [--detect-every K] [--width W --height H]");
+            System.exit(2);
+        }
+        Path video = Path.of(args[0]);
+        int reps = 3;
+        String models = "auto";
+        int detectEvery = 5;
+        int width = 640;
+        int height = 480;
+        boolean decodeOnly = false;
+        for (int i = 1; i < args.length; i += 2) {
+            String v = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--reps" -> reps = Integer.parseInt(v);
+                case "--models" -> models = v;
+                case "--detect-every" -> detectEvery = Integer.parseInt(v);
+                case "--width" -> width = Integer.parseInt(v);
+                case "--height" -> height = Integer.parseInt(v);
+                case "--decode-only" -> decodeOnly = Boolean.parseBoolean(v);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (!Files.isRegularFile(video)) {
+            throw new IllegalArgumentException("no video file at " + video);
+        }
+        FacePipelineConfig face = FacePipelineConfig.defaults().withDetectEvery(detectEvery);
+        if (models.equals("haar")) {
+            Path none = Files.createTempDirectory("mer4j-no-face-api");
+            face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
+                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString());
+        }
+        boolean full = FaceModelLoader.locate(face).isInstalled();
+        List<FeatureExtractor> extractors = new ArrayList<>();
+        if (!decodeOnly) {
+            extractors.add(new FaceCropHogProvider().create(new FaceCropHogConfig(face, 64, 16, 9)));
+        }
+        if (full && !decodeOnly) {
+            extractors.add(new FaceGeometryProvider().create(new FaceGeometryConfig(face, true)));
+            extractors.add(new FaceLandmarksProvider().create(new FaceLandmarksConfig(face)));
+            extractors.add(new FaceExpressionProvider().create(new FaceExpressionConfig(face, false)));
+        }
+        List<String> names = extractors.stream().map(FeatureExtractor::name).toList();
+        List<Double> fps = new ArrayList<>();
+        List<Long> rssSamples = new ArrayList<>();
+        int frames = 0;
+        double validFraction = 0;
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            int[] count = new int[1];
+            double[] valid = new double[1];
+            run(video, width, height, extractors, count, valid, rssSamples);
+            double s = (System.nanoTime() - t0) / 1e9;
+            frames = count[0];
+            validFraction = valid[0];
+            fps.add(frames / s);
+            System.err.printf(Locale.ROOT, "faces-speed: rep %d: %d frames in %.2f s = %.1f fps, face in %.3f of frames%n",
+                    r + 1, frames, s, frames / s, validFraction);
+        }
+        for (FeatureExtractor e : extractors) {
+            e.close();
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\"frames\": ").append(frames)
+                .append(", \"width\": ").append(width).append(", \"height\": ").append(height)
+                .append(", \"backend\": \"").append(decodeOnly ? "none (decode only)" : full ? "face-api" : "haar-fallback").append('"')
+                .append(", \"detect_every\": ").append(detectEvery)
+                .append(", \"extractors\": ").append(names.stream().map(n -> "\"" + n + "\"").toList())
+                .append(", \"face_fraction\": ").append(String.format(Locale.ROOT, "%.4f", validFraction))
+                .append(", \"pipeline_fps_reps\": ").append(fps.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList())
+                .append(", \"rss_mb_samples\": ").append(rssSamples.stream().map(v -> String.format(Locale.ROOT, "%.1f", v / 1024.0)).toList())
+                .append(", \"peak_rss_mb\": ").append(String.format(Locale.ROOT, "%.1f", status("VmHWM") / 1024.0))
+                .append('}');
+        System.out.println(sb);
+    }
+
+    private static void run(Path video, int width, int height, List<FeatureExtractor> extractors, int[] count, double[] valid,
+                            List<Long> rss) throws Exception {
+        BlockingQueue<VideoFrame> queue = new ArrayBlockingQueue<>(8);
+        Throwable[] failure = new Throwable[1];
+        Thread decoder = new Thread(() -> {
+            try {
+                decode(video, width, height, queue);
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "faces-speed-decoder");
+        decoder.start();
+        ClipSource source = new ClipSource(new Clip("bench", "bench", null, null, null, null, null), video, null, null);
+        List<ExtractionSession> sessions = new ArrayList<>();
+        for (FeatureExtractor e : extractors) {
+            sessions.add(e.open(source));
+        }
+        int n = 0;
+        long nextSample = 0;
+        while (true) {
+            VideoFrame f = queue.take();
+            if (f == END) {
+                break;
+            }
+            for (ExtractionSession s : sessions) {
+                s.onVideoFrame(f);
+            }
+            n++;
+            if (n >= nextSample) {
+                rss.add(status("VmRSS"));
+                nextSample = n + 3000L;
+            }
+        }
+        decoder.join();
+        if (failure[0] != null) {
+            throw new IllegalStateException("decoding failed: " + failure[0], failure[0]);
+        }
+        FeatureTrack first = null;
+        for (ExtractionSession s : sessions) {
+            FeatureTrack t = s.finish();
+            if (first == null) {
+                first = t;
+            }
+            s.close();
+        }
+        count[0] = n;
+        valid[0] = first == null ? 0 : first.validFraction();
+        rss.add(status("VmRSS"));
+    }
+
+    private static void decode(Path video, int width, int height, BlockingQueue<VideoFrame> queue) throws Exception {
+        // FFmpegFrameGrabber by name: mer4j-vision has FFmpeg on its test class path only; the launcher's has it
+        FrameGrabber grabber = (FrameGrabber) Class.forName("org.bytedeco.javacv.FFmpegFrameGrabber")
+                .getConstructor(File.class).newInstance(new File(video.toString()));
+        try (FrameGrabber g = grabber) {
+            g.setImageWidth(width);
+            g.setImageHeight(height);
+            g.setPixelFormat(3); // AV_PIX_FMT_BGR24
+            g.start();
+            Frame f;
+            int i = 0;
+            while ((f = g.grab()) != null) {
+                if (f.image == null) {
+                    continue; // audio
+                }
+                int w = f.imageWidth;
+                int h = f.imageHeight;
+                ByteBuffer buf = (ByteBuffer) f.image[0];
+                byte[] bgr = new byte[w * h * 3];
+                if (f.imageStride == w * 3) {
+                    buf.position(0);
+                    buf.get(bgr);
+                } else {
+                    for (int y = 0; y < h; y++) {
+                        buf.position(y * f.imageStride);
+                        buf.get(bgr, y * w * 3, w * 3);
+                    }
+                }
+                queue.put(new VideoFrame(f.timestamp / 1e6, i++, w, h, bgr));
+            }
+            g.stop();
+        }
+    }
+
+    /** A {@code /proc/self/status} value in kB (0 where unavailable). */
+    private static long status(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package org.mer4j.vision.pipeline;
+
+import org.mer4j.vision.HaarFaceConfig;
+
+/**
+ * Settings of the face pipeline shared by the {@code face-*} extractors (the {@code face:} block of
+ * their configs): detection, tracking, main-face selection and alignment.
+ *
+ * @param haar Haar cascade settings, used when the face-api weights are not installed (default {@link HaarFaceConfig#defaults()})
+ * @param detectEvery run the detector on every k-th frame and track in between, in [1, 300] (default 5); a frame with no live track is always a detection frame
+ * @param detectWidth frames wider than this are downscaled for detection and optical flow, in [64, 4096] pixels (default 320)
+ * @param minScore detections scoring below this are ignored (counted as {@code low-score}), in [0, 1] (default 0.5; Haar boxes score 1)
+ * @param tracking between detections: {@code auto} (landmark propagation when a landmark model is loaded, else optical flow),
+ *                 {@code landmarks}, {@code flow}, or {@code hold} (keep the last box) (default {@code auto})
+ * @param cropSize side of the aligned square crop in pixels, in [16, 1024] (default 112)
+ * @param alignEyesOnly align on the eye centres only instead of eyes + nose tip + mouth corners (default false)
+ * @param margin fallback crop margin around a detector box (no landmarks) per side, as a fraction of its size, in [0, 1] (default 0.1)
+ * @param exportAlignedTo folder to write aligned crops to, one sub-folder per clip written atomically; null or empty = off (default off)
+ * @param exportFormat {@code png} or {@code jpg} (default {@code png})
+ * @param modelsDir folder of the face-api weights; null = where {@code tools/mer4j models install} puts them (see
+ *                  {@link org.mer4j.vision.faceapi.FaceApiModels#locate()}) (default null)
+ */
+public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integer detectWidth, Double minScore, String tracking,
+                                 Integer cropSize, Boolean alignEyesOnly, Double margin, String exportAlignedTo,
+                                 String exportFormat, String modelsDir) {
+    public FacePipelineConfig {
+        // absent keys of a partial face: block take the defaults (boxed so that Jackson leaves them null)
+        if (haar == null) {
+            haar = HaarFaceConfig.defaults();
+        }
+        detectEvery = detectEvery == null ? 5 : detectEvery;
+        detectWidth = detectWidth == null ? 320 : detectWidth;
+        minScore = minScore == null ? 0.5 : minScore;
+        cropSize = cropSize == null ? 112 : cropSize;
+        alignEyesOnly = alignEyesOnly != null && alignEyesOnly;
+        margin = margin == null ? 0.1 : margin;
+        if (detectEvery < 1 || detectEvery > 300) {
+            throw new IllegalArgumentException("face.detectEvery must be in [1, 300] frames, got " + detectEvery + "; 1 detects on every frame");
+        }
+        if (detectWidth < 64 || detectWidth > 4096) {
+            throw new IllegalArgumentException("face.detectWidth must be in [64, 4096] pixels, got " + detectWidth + "; 320 is the default");
+        }
+        if (!(minScore >= 0) || minScore > 1) {
+            throw new IllegalArgumentException("face.minScore must be in [0, 1], got " + minScore + "; 0.5 is the default");
+        }
+        if (tracking == null || tracking.isBlank()) {
+            tracking = "auto";
+        }
+        if (!tracking.equals("auto") && !tracking.equals("landmarks") && !tracking.equals("flow") && !tracking.equals("hold")) {
+            throw new IllegalArgumentException("face.tracking must be one of auto, landmarks, flow, hold; got '" + tracking + "'");
+        }
+        if (cropSize < 16 || cropSize > 1024) {
+            throw new IllegalArgumentException("face.cropSize must be in [16, 1024] pixels, got " + cropSize + "; 112 is the default");
+        }
+        if (!(margin >= 0) || margin > 1) {
+            throw new IllegalArgumentException("face.margin must be in [0, 1], got " + margin + "; 0.1 adds 10% on each side");
+        }
+        if (exportAlignedTo != null && exportAlignedTo.isBlank()) {
+            exportAlignedTo = null;
+        }
+        if (exportFormat == null || exportFormat.isBlank()) {
+            exportFormat = "png";
+        }
+        if (!exportFormat.equals("png") && !exportFormat.equals("jpg")) {
+            throw new IllegalArgumentException("face.exportFormat must be png or jpg, got '" + exportFormat + "'");
+        }
+        if (modelsDir != null && modelsDir.isBlank()) {
+            modelsDir = null;
+        }
+    }
+
+    /** Detect every 5 frames at 320 pixels wide, optical-flow or landmark tracking, 112x112 five-point alignment, no export. */
+    public static FacePipelineConfig defaults() {
+        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null);
+    }
+
+    /** A copy with another detection interval. */
+    public FacePipelineConfig withDetectEvery(int k) {
+        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir);
+    }
+
+    /** A copy exporting aligned crops to {@code folder}. */
+    public FacePipelineConfig withExport(String folder) {
+        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir);
+    }
+}
