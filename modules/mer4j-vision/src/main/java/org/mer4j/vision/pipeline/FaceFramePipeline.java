@@ -20,6 +20,8 @@ import org.mer4j.vision.face.ExpressionOutput;
 import org.mer4j.vision.face.FaceDetection;
 import org.mer4j.vision.face.FaceLandmarks;
 import org.mer4j.vision.face.RgbImage;
+import org.mer4j.vision.faceapi.FaceExpressionNet;
+import org.mer4j.vision.faceapi.Landmark68Net;
 
 /**
  * The per-clip face pipeline: detection every {@code detectEvery} frames (and on any frame without
@@ -175,6 +177,7 @@ public final class FaceFramePipeline implements AutoCloseable {
         obs.present = true;
         obs.box = box;
         obs.landmarks = lm;
+        obs.frameRgb = lm != null ? rgb : null;
         obs.toCrop = lm != null ? aligner.fromLandmarks(lm) : aligner.fromBox(box);
         obs.alignedLandmarks = lm != null ? obs.toCrop.apply(lm.xy()) : null;
         aligner.warp(frameMat, obs.toCrop, obs.crop);
@@ -270,10 +273,14 @@ public final class FaceFramePipeline implements AutoCloseable {
         return RgbImage.fromBgr(frame);
     }
 
-    ExpressionOutput classifyExpression(Mat crop) {
+    ExpressionOutput classifyExpression(FaceObservation o) {
         if (models.expression() == null) {
             return null;
         }
+        if (o.landmarks != null && o.frameRgb != null && models.expression() instanceof FaceExpressionNet net) {
+            return net.classify(o.frameRgb, Landmark68Net.alignedBox(o.landmarks, 1.0));
+        }
+        Mat crop = o.crop;
         cvtColor(crop, rgbCrop, COLOR_BGR2RGB);
         int n = crop.rows() * crop.cols() * 3;
         if (cropRgb.length != n) {

@@ -19,6 +19,8 @@ public final class FaceObservation {
     NoFaceReason reason;
     FaceDetection box;
     FaceLandmarks landmarks;
+    /** The frame as RGB when the landmark model ran on it (null otherwise); released with the frame. */
+    org.mer4j.vision.face.RgbImage frameRgb;
     double[] alignedLandmarks;
     Similarity2D toCrop;
     final Mat crop = new Mat();
@@ -40,6 +42,7 @@ public final class FaceObservation {
         reason = null;
         box = null;
         landmarks = null;
+        frameRgb = null;
         alignedLandmarks = null;
         toCrop = null;
         expression = null;
@@ -105,13 +108,15 @@ public final class FaceObservation {
     }
 
     /**
-     * The expression model's output on the aligned crop, computed on first request and shared by
-     * every extractor reading this frame; null when no face or no expression model.
+     * The expression model's output, computed on first request and shared by every extractor
+     * reading this frame; null when no face or no expression model. With landmarks it classifies
+     * the crop the face-api chain uses (the landmarks' box grown by 20%), which the net was trained
+     * on; otherwise the aligned crop.
      */
     public ExpressionOutput expression() {
         if (!expressionDone) {
             expressionDone = true;
-            expression = present ? owner.classifyExpression(crop) : null;
+            expression = present ? owner.classifyExpression(this) : null;
         }
         return expression;
     }
