@@ -14,9 +14,10 @@ import java.nio.file.Path;
  * subtitle and corpus files commonly carry (MELD's CSVs have all of it):
  * <ol>
  *   <li>a byte-order mark selects UTF-8 or UTF-16 (Praat writes UTF-16 TextGrids);</li>
- *   <li>otherwise strict UTF-8; if the bytes are not valid UTF-8 they are decoded as Windows-1252
- *       (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D, undefined there, map to the same code point), and each
- *       non-ASCII byte so decoded is counted as an encoding repair;</li>
+ *   <li>otherwise strict UTF-8; if the bytes are not valid UTF-8, every valid UTF-8 sequence is
+ *       still read as UTF-8 and each remaining byte as Windows-1252 (bytes 0x81, 0x8D, 0x8F, 0x90,
+ *       0x9D, undefined there, map to the same code point), each such byte counted as an encoding
+ *       repair; files that mix the two (MELD's do) come out right;</li>
  *   <li>mojibake repair: runs of characters that are UTF-8 bytes read as Windows-1252 (e.g.
  *       {@code "â€™"}) are turned back into the intended character ({@code ’}); only complete,
  *       valid UTF-8 multi-byte sequences are replaced, so genuine accented text is left alone;</li>
@@ -100,12 +101,33 @@ public final class TextDecoder {
             int b = bytes[i] & 0xff;
             if (b < 0x80) {
                 sb.append((char) b);
+                continue;
+            }
+            int n = utf8Length(bytes, i);
+            if (n > 1) {
+                sb.append(new String(bytes, i, n, StandardCharsets.UTF_8));
+                i += n - 1;
             } else {
                 log.encodingRepairs++;
                 sb.append(b < 0xA0 ? HIGH[b - 0x80] : (char) b);
             }
         }
         return sb.toString();
+    }
+
+    /** Length of the valid UTF-8 multi-byte sequence starting at {@code i}, or 0 when there is none. */
+    private static int utf8Length(byte[] bytes, int i) {
+        int b = bytes[i] & 0xff;
+        int n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        if (n == 0 || i + n > bytes.length) {
+            return 0;
+        }
+        for (int k = 1; k < n; k++) {
+            if ((bytes[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return n;
     }
 
     private static int lineOfFirstBadByte(byte[] bytes, int off) {

@@ -45,6 +45,17 @@ class MeldCsvTest {
     }
 
     @Test
+    void fileMixingCp1252BytesAndUtf8MojibakeIsRepairedBoth() {
+        // rebuild as real bytes: 0x92 (cp1252 apostrophe), then UTF-8 mojibake of the curly quotes, then UTF-8 e-acute
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("Don".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(0x92);
+        out.writeBytes("t say \u00e2\u20ac\u0153hi\u00e2\u20ac\u009d, caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TextDecoder.Decoded d = TextDecoder.decode(out.toByteArray(), java.nio.file.Path.of("mixed.csv"));
+        assertEquals("Don't say \"hi\", caf\u00e9", d.text());
+    }
+
+    @Test
     void badRowsFailStrictlyOrAreRejectedLeniently() throws Exception {
         TranscriptException e = assertThrows(TranscriptException.class, () -> MeldCsv.read(fixture("meld-bad-rows.csv")));
         assertEquals(3, e.line());
