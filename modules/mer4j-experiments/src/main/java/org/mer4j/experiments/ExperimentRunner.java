@@ -86,6 +86,12 @@ public final class ExperimentRunner {
 
         Map<String, String> splitOfClip = new java.util.HashMap<>();
         manifest.clips().stream().filter(c -> c.split() != null).forEach(c -> splitOfClip.put(c.id(), c.split()));
+        // a finished run is reused only for the same config, code commit and feature shapes, so a
+        // resumed experiment never mixes results of different code or features
+        Object git = ((Map<?, ?>) provenanceBase.get("environment")).get("git");
+        Object commit = git instanceof Map<?, ?> g ? g.get("commit") : null;
+        String runKey = Hashing.sha256(configYaml + "\ncommit " + commit + "\nfeatures " + new java.util.TreeMap<>(data.clips().get(0).dims()));
+        provenanceBase.put("runKey", runKey);
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions, splitOfClip);
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
@@ -95,7 +101,7 @@ public final class ExperimentRunner {
             List<Path> runs = new ArrayList<>();
             for (Fold fold : folds) {
                 long runSeed = runSeed(cfg.seed(), fold.index());
-                String prefix = RunFolder.prefix(row.name(), fold.index(), configHash, runSeed);
+                String prefix = RunFolder.prefix(row.name(), fold.index(), runKey, runSeed);
                 var finished = RunFolder.findFinished(experimentDir, prefix);
                 if (finished.isPresent()) {
                     log.accept("[" + row.name() + " fold " + fold.index() + "] finished earlier: " + experimentDir.relativize(finished.get()));
