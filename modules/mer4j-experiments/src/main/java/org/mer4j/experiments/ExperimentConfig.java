@@ -20,10 +20,11 @@ import org.mer4j.features.AlignmentConfig;
  * @param train training-loop settings (mapped onto {@code org.mer4j.train.TrainConfig})
  * @param rows the table rows: modalities and fusion model of each
  * @param report which metrics the summary table shows
+ * @param vocabulary the fold vocabulary of learned token embeddings (used when a {@code word-ids} track is extracted)
  */
 public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
                                AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows,
-                               ReportConfig report) {
+                               ReportConfig report, VocabularyConfig vocabulary) {
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("experiment: give a name of letters, digits, '.', '_' or '-', got " + experiment);
@@ -42,6 +43,7 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
         }
         rows = List.copyOf(rows);
         report = report == null ? ReportConfig.defaults() : report;
+        vocabulary = vocabulary == null ? new VocabularyConfig(0, 0) : vocabulary;
         if (rows.stream().map(RowConfig::name).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("rows: row names must be unique");
         }
@@ -66,6 +68,22 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
             if (hasAdapter && (root == null || root.isBlank() || root.startsWith("<"))) {
                 throw new IllegalArgumentException("data.root: required with data.adapter '" + adapter + "'; point it at the corpus"
                         + " folder, e.g. --set data.root=/path/to/corpus");
+            }
+        }
+    }
+
+    /**
+     * The vocabulary of learned token embeddings, fitted on each fold's training clips.
+     *
+     * @param minCount training occurrences a word needs to get its own row (default 2)
+     * @param maxSize rows including PAD and UNK (default 5000)
+     */
+    public record VocabularyConfig(int minCount, int maxSize) {
+        public VocabularyConfig {
+            minCount = minCount == 0 ? 2 : minCount;
+            maxSize = maxSize == 0 ? 5000 : maxSize;
+            if (minCount < 1 || maxSize < 3) {
+                throw new IllegalArgumentException("vocabulary: minCount must be >= 1 and maxSize >= 3, got " + minCount + " and " + maxSize);
             }
         }
     }

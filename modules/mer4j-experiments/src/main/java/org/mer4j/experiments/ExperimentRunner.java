@@ -92,7 +92,7 @@ public final class ExperimentRunner {
         Object commit = git instanceof Map<?, ?> g ? g.get("commit") : null;
         String runKey = Hashing.sha256(configYaml + "\ncommit " + commit + "\nfeatures " + new java.util.TreeMap<>(data.clips().get(0).dims()));
         provenanceBase.put("runKey", runKey);
-        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions, splitOfClip);
+        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions, splitOfClip, data.slices());
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
         for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Clip;
 import org.mer4j.api.FeatureExtractor;
+import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.Manifest;
 import org.mer4j.features.ClipTracks;
 import org.mer4j.features.ExtractionReport;
@@ -27,7 +29,7 @@ import org.mer4j.media.DecodeConfig;
 public final class FeaturePipeline {
 
     /** Aligned clips plus what was skipped on the way. */
-    public record Result(List<AlignedClip> clips, ExtractionReport report, List<SkippedClip> skipped) {
+    public record Result(List<AlignedClip> clips, ExtractionReport report, List<SkippedClip> skipped, Map<String, TrackSlice> slices) {
     }
 
     private FeaturePipeline() {
@@ -50,6 +52,7 @@ public final class FeaturePipeline {
             TimelineAligner aligner = new TimelineAligner(cfg.alignment());
             List<AlignedClip> aligned = new ArrayList<>();
             List<SkippedClip> skipped = new ArrayList<>(report.skipped());
+            Map<String, TrackSlice> slices = new java.util.LinkedHashMap<>();
             for (Clip clip : manifest.clips()) {
                 if (report.skipped().stream().anyMatch(s -> s.clipId().equals(clip.id()))) {
                     continue;
@@ -60,8 +63,17 @@ public final class FeaturePipeline {
                     continue;
                 }
                 aligned.add(aligner.align(tracks.get()));
+                if (slices.isEmpty()) {
+                    tracks.get().tracks().forEach((modality, list) -> {
+                        int offset = 0;
+                        for (FeatureTrack t : list) {
+                            slices.put(t.name(), new TrackSlice(modality, offset, t.dim()));
+                            offset += t.dim();
+                        }
+                    });
+                }
             }
-            return new Result(aligned, report, skipped);
+            return new Result(aligned, report, skipped, Map.copyOf(slices));
         } finally {
             extractors.forEach(FeatureExtractor::close);
         }

@@ -31,6 +31,7 @@ final class FoldTrainer {
     private final List<String> emotions;
     private final PluginConfigs plugins;
     private final Map<String, String> splitOfClip;
+    private final Map<String, TrackSlice> slices;
 
     /** What one run produced. */
     record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, double seconds) {
@@ -39,8 +40,10 @@ final class FoldTrainer {
     /**
      * @param splitOfClip each clip's manifest split (for official-split folds); clips without one are absent
      */
-    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, List<String> emotions, Map<String, String> splitOfClip) {
+    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, List<String> emotions, Map<String, String> splitOfClip,
+                Map<String, TrackSlice> slices) {
         this.cfg = cfg;
+        this.slices = Map.copyOf(slices);
         this.splitOfClip = Map.copyOf(splitOfClip);
         this.plugins = plugins;
         this.emotions = List.copyOf(emotions);
@@ -58,6 +61,11 @@ final class FoldTrainer {
                     + " test clips; " + (Fold.SPLIT.equals(fold.unit()) ? "protocol official needs clips with split train and test"
                     + " (and val) in the manifest" : "check the protocol settings"));
         }
+        TrackSlice idSlice = modalities.contains(Modality.TEXT) ? slices.get(WordVocabulary.TRACK) : null;
+        WordVocabulary vocabulary = idSlice == null ? null : WordVocabulary.fit(train, idSlice, cfg.vocabulary());
+        List<AlignedClip> rawTrain = train;
+        List<AlignedClip> rawVal = val;
+        List<AlignedClip> rawTest = test;
         if (cfg.normalization().scope().equals("subject")) {
             train = Standardizer.perSubject(train);
             val = Standardizer.perSubject(val);
@@ -68,8 +76,15 @@ final class FoldTrainer {
             val = val.stream().map(scaler::apply).toList();
             test = test.stream().map(scaler::apply).toList();
         }
+        if (vocabulary != null) {
+            train = withVocabulary(vocabulary, train, rawTrain);
+            val = withVocabulary(vocabulary, val, rawVal);
+            test = withVocabulary(vocabulary, test, rawTest);
+            vocabulary.save(runDir.resolve("vocabulary.json"));
+        }
         Map<Modality, Integer> dims = new java.util.EnumMap<>(Modality.class);
-        modalities.forEach(m -> dims.put(m, all.get(0).dims().get(m)));
+        Map<Modality, Integer> firstDims = train.get(0).dims();
+        modalities.forEach(m -> dims.put(m, firstDims.get(m)));
         ModelSpec spec = new ModelSpec(modalities, dims, emotions);
         PluginConfigs.FusionChoice fusion = plugins.fusions().get(rowIndex);
         StringBuilder runLog = new StringBuilder();
@@ -86,6 +101,14 @@ final class FoldTrainer {
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
             return new Outcome(metrics, test.size(), model.bestEpoch(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    private static List<AlignedClip> withVocabulary(WordVocabulary v, List<AlignedClip> standardised, List<AlignedClip> raw) {
+        List<AlignedClip> out = new java.util.ArrayList<>(standardised.size());
+        for (int i = 0; i < standardised.size(); i++) {
+            out.add(v.apply(standardised.get(i), raw.get(i)));
+        }
+        return out;
     }
 
     private List<AlignedClip> subset(List<AlignedClip> all, Fold fold, List<String> members, List<Modality> modalities) {

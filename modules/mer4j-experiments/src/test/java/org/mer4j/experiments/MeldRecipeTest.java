@@ -46,5 +46,8 @@ class MeldRecipeTest {
         assertTrue(words.contains("That’s") || words.contains("That's"), "mojibake repaired: " + words);
         assertTrue(Files.readString(exp.resolve("table.md")).contains("official train/val/test split"));
         assertEquals(14, Files.readAllLines(run.resolve("clip_predictions.csv")).size() - 1, "the test split is scored");
+        // learned token embeddings: the vocabulary comes from the training split and is kept with the run
+        JsonNode vocabulary = new ObjectMapper().readTree(run.resolve("vocabulary.json").toFile());
+        assertTrue(vocabulary.toString().contains("minCount"), vocabulary.toString());
     }
 }

@@ -1,0 +1,59 @@
+package org.mer4j.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mer4j.api.AlignedClip;
+import org.mer4j.api.Modality;
+
+class WordVocabularyTest {
+    private static final TrackSlice IDS = new TrackSlice(Modality.TEXT, 1, 1);
+
+    /** A text-only clip whose steps hold [feature, word id]. */
+    private static AlignedClip clip(String id, float... ids) {
+        int steps = ids.length;
+        float[] x = new float[steps * 2];
+        boolean[] mask = new boolean[steps];
+        for (int t = 0; t < steps; t++) {
+            x[2 * t] = t;
+            x[2 * t + 1] = ids[t];
+            mask[t] = ids[t] != 0;
+        }
+        return new AlignedClip(id, "s", 4, steps, Map.of(Modality.TEXT, x), Map.of(Modality.TEXT, 2), Map.of(Modality.TEXT, mask),
+                new int[steps], "joy", false, null);
+    }
+
+    @Test
+    void trainingWordsGetRowsUnseenWordsShareUnkAndSilenceIsZero() {
+        // word 7 twice, word 9 twice, word 5 once (below minCount 2)
+        List<AlignedClip> train = List.of(clip("a", 7, 7, 9, 0), clip("b", 9, 5, 7));
+        WordVocabulary v = WordVocabulary.fit(train, IDS, new ExperimentConfig.VocabularyConfig(2, 100));
+        assertEquals(3, v.width(), "UNK + 2 words");
+        AlignedClip test = clip("t", 9, 123456, 0);
+        AlignedClip out = v.apply(test, test);
+        assertEquals(1 + 3, out.dims().get(Modality.TEXT));
+        float[] x = out.features().get(Modality.TEXT);
+        // step 0: feature 0, then one-hot of word 9; step 1: unknown -> UNK (column 0); step 2: no word -> zeros
+        assertEquals(0f, x[0]);
+        assertEquals(1f, x[1] + x[2] + x[3]);
+        assertEquals(0f, x[1], "a known word is not UNK");
+        assertArrayEquals(new float[] {1f, 1f, 0f, 0f}, java.util.Arrays.copyOfRange(x, 4, 8));
+        assertArrayEquals(new float[] {2f, 0f, 0f, 0f}, java.util.Arrays.copyOfRange(x, 8, 12));
+        // words 7 and 9 map to different rows
+        float[] seven = v.apply(clip("u", 7), clip("u", 7)).features().get(Modality.TEXT);
+        assertTrue(seven[2] + seven[3] == 1f && seven[2] != x[2], "distinct rows for distinct training words");
+    }
+
+    @Test
+    void averagedIdsFailWithTheFix() {
+        List<AlignedClip> train = List.of(clip("a", 7.5f));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WordVocabulary.fit(train, IDS, new ExperimentConfig.VocabularyConfig(1, 10)));
+        assertTrue(e.getMessage().contains("hopSeconds to 1 / alignment.rate"), e.getMessage());
+    }
+}
