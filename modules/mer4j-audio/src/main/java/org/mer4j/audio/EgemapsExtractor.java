@@ -4,21 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mer4j.api.ClipSource;
 import org.mer4j.api.ExtractionSession;
-import org.mer4j.api.FeatureExtractor;
 import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.FeatureTrackBuilder;
-import org.mer4j.api.Modality;
 
 /**
  * The configured {@code egemaps} extractor: the 88 eGeMAPSv02 functionals ({@link EgemapsFunctionals})
  * per clip or per segment, optionally followed by pause and rate statistics ({@link PauseStats}).
  * Per-hop LLDs are kept compactly until their segment (or the clip) ends.
  */
-public final class EgemapsExtractor implements FeatureExtractor {
-    private final EgemapsConfig config;
+public final class EgemapsExtractor extends AudioExtractor<EgemapsConfig> {
 
     public EgemapsExtractor(EgemapsConfig config) {
-        this.config = config == null ? EgemapsConfig.defaults() : config;
+        super(EgemapsExtractorProvider.NAME, config == null ? EgemapsConfig.defaults() : config);
     }
 
     /** Column names of this configuration. */
@@ -28,26 +25,6 @@ public final class EgemapsExtractor implements FeatureExtractor {
             n.addAll(PauseStats.NAMES);
         }
         return n;
-    }
-
-    @Override
-    public String name() {
-        return EgemapsExtractorProvider.NAME;
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.AUDIO;
-    }
-
-    @Override
-    public EgemapsConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean needsAudio() {
-        return true;
     }
 
     @Override

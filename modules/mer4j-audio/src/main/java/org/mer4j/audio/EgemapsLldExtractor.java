@@ -2,37 +2,14 @@ package org.mer4j.audio;
 
 import org.mer4j.api.ClipSource;
 import org.mer4j.api.ExtractionSession;
-import org.mer4j.api.FeatureExtractor;
 import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.FeatureTrackBuilder;
-import org.mer4j.api.Modality;
 
 /** The configured {@code egemaps-lld} extractor: 25 eGeMAPSv02 LLDs per 10 ms hop ({@link EgemapsLld} order). */
-public final class EgemapsLldExtractor implements FeatureExtractor {
-    private final VoiceConfig config;
+public final class EgemapsLldExtractor extends AudioExtractor<VoiceConfig> {
 
     public EgemapsLldExtractor(VoiceConfig config) {
-        this.config = config == null ? VoiceConfig.defaults() : config;
-    }
-
-    @Override
-    public String name() {
-        return EgemapsLldExtractorProvider.NAME;
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.AUDIO;
-    }
-
-    @Override
-    public VoiceConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean needsAudio() {
-        return true;
+        super(EgemapsLldExtractorProvider.NAME, config == null ? VoiceConfig.defaults() : config);
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.mer4j.audio;
 
 import org.mer4j.api.ClipSource;
 import org.mer4j.api.ExtractionSession;
-import org.mer4j.api.FeatureExtractor;
-import org.mer4j.api.Modality;
 
 /**
  * Skeleton of an audio extractor that emits one {@link HopAnalyzer} row per hop: it owns the name
@@ -11,13 +9,9 @@ import org.mer4j.api.Modality;
  *
  * @param <C> the config record
  */
-abstract class HopAudioExtractor<C extends Record> implements FeatureExtractor {
-    private final String name;
-    private final C config;
-
+abstract class HopAudioExtractor<C extends Record> extends AudioExtractor<C> {
     HopAudioExtractor(String name, C config) {
-        this.name = name;
-        this.config = config;
+        super(name, config);
     }
 
     /** The per-hop analyzer for audio at {@code sampleRate}. */
@@ -30,27 +24,7 @@ abstract class HopAudioExtractor<C extends Record> implements FeatureExtractor {
     abstract double windowSeconds();
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.AUDIO;
-    }
-
-    @Override
-    public C config() {
-        return config;
-    }
-
-    @Override
-    public boolean needsAudio() {
-        return true;
-    }
-
-    @Override
     public ExtractionSession open(ClipSource source) {
-        return new HopTrackSession(source.clip().id(), name, hopSeconds(), windowSeconds(), this::analyzer);
+        return new HopTrackSession(source.clip().id(), name(), hopSeconds(), windowSeconds(), this::analyzer);
     }
 }

@@ -3,17 +3,15 @@ package org.mer4j.audio;
 import java.util.List;
 import org.mer4j.api.ClipSource;
 import org.mer4j.api.ExtractionSession;
-import org.mer4j.api.FeatureExtractor;
 import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.FeatureTrackBuilder;
-import org.mer4j.api.Modality;
 
 /**
  * The configured {@code vad} extractor: per 10 ms hop the {@link VoiceActivityDetector} speech flag
  * and pause bookkeeping plus {@link SyllableNuclei} counts; columns {@link #COLUMNS}. All flags are
  * causal (decided from the hop and the past), so counts at the last hop are the clip's totals.
  */
-public final class VadExtractor implements FeatureExtractor {
+public final class VadExtractor extends AudioExtractor<VadConfig> {
     /** Column names. */
     public static final List<String> COLUMNS = List.of("speech", "voiced", "levelDb", "pauseSoFarSec", "pausesSoFar",
             "syllablesSoFar");
@@ -24,30 +22,8 @@ public final class VadExtractor implements FeatureExtractor {
     public static final int PAUSES_SO_FAR = 4;
     public static final int SYLLABLES_SO_FAR = 5;
 
-    private final VadConfig config;
-
     public VadExtractor(VadConfig config) {
-        this.config = config == null ? VadConfig.defaults() : config;
-    }
-
-    @Override
-    public String name() {
-        return VadExtractorProvider.NAME;
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.AUDIO;
-    }
-
-    @Override
-    public VadConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean needsAudio() {
-        return true;
+        super(VadExtractorProvider.NAME, config == null ? VadConfig.defaults() : config);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mer4j.models;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
@@ -73,6 +74,21 @@ public record FusionInputs(List<NDArray> features, List<NDArray> masks, long bat
     }
 
     /** Step mask that is 1 where at least one modality is valid, {@code [B,T]}. */
+    /**
+     * Per step, every modality's features zeroed where masked, then the masks themselves:
+     * {@code [B, T, sum(D_m) + M]}, the joint input of feature-level (early) fusion.
+     */
+    public NDArray jointFeatures() {
+        NDList parts = new NDList();
+        for (int i = 0; i < features.size(); i++) {
+            parts.add(features.get(i).mul(masks.get(i).expandDims(2)));
+        }
+        for (NDArray mask : masks) {
+            parts.add(mask.expandDims(2));
+        }
+        return NDArrays.concat(parts, 2);
+    }
+
     public NDArray unionMask() {
         NDArray union = masks.get(0);
         for (int i = 1; i < masks.size(); i++) {

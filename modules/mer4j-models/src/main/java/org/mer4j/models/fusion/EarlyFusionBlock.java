@@ -1,7 +1,6 @@
 package org.mer4j.models.fusion;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -42,14 +41,7 @@ public final class EarlyFusionBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         FusionInputs in = FusionInputs.parse(EarlyFusionProvider.NAME, spec, inputs);
-        NDList parts = new NDList();
-        for (int i = 0; i < in.features().size(); i++) {
-            parts.add(in.features().get(i).mul(in.masks().get(i).expandDims(2)));
-        }
-        for (NDArray mask : in.masks()) {
-            parts.add(mask.expandDims(2));
-        }
-        NDArray joint = NDArrays.concat(parts, 2);
+        NDArray joint = in.jointFeatures();
         NDArray union = in.unionMask();
         NDArray h = encoder.forward(ps, new NDList(joint, union), training).singletonOrThrow();
         return heads.forward(ps, new NDList(h, union), training);
