@@ -17,6 +17,7 @@ import org.mer4j.api.Manifest;
 import org.mer4j.api.ManifestIO;
 import org.mer4j.features.Hashing;
 import org.mer4j.train.Metrics;
+import org.mer4j.train.TrainingDivergedException;
 
 /**
  * Turns a resolved config into results: features, subject-independent folds, one immutable run
@@ -95,6 +96,7 @@ public final class ExperimentRunner {
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions, splitOfClip, data.slices());
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
+        List<String> failedRuns = new ArrayList<>();
         for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {
             ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
             rowModalities.put(row.name(), row.modalities());
@@ -114,7 +116,18 @@ public final class ExperimentRunner {
                 prov.put("row", row.name());
                 prov.put("fold", fold);
                 prov.put("runSeed", runSeed);
-                FoldTrainer.Outcome outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp);
+                FoldTrainer.Outcome outcome;
+                try {
+                    outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp);
+                } catch (TrainingDivergedException e) {
+                    // one diverged run must not end the experiment: record it, leave its folder unfinished
+                    // (a rerun retries it) and go on with the others
+                    String what = "[" + row.name() + " fold " + fold.index() + "] failed: " + e.getMessage();
+                    AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
+                    log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
+                    failedRuns.add(what);
+                    continue;
+                }
                 prov.put("trainSeconds", outcome.seconds());
                 prov.put("bestEpoch", outcome.bestEpoch());
                 AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
@@ -132,10 +145,10 @@ public final class ExperimentRunner {
             rowRuns.put(row.name(), runs);
         }
         List<String> metrics = cfg.report().metrics();
-        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics);
+        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns);
         SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
-        log.accept(String.format("experiment %s done in %.1f s; %d clips skipped %s", cfg.experiment(),
-                (System.nanoTime() - t0) / 1e9, data.skipped().size(), countByReason(data)));
+        log.accept(String.format("experiment %s done in %.1f s; %d clips skipped %s; %d runs failed", cfg.experiment(),
+                (System.nanoTime() - t0) / 1e9, data.skipped().size(), countByReason(data), failedRuns.size()));
         return summary;
     }
 

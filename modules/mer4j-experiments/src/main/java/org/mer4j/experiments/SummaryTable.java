@@ -25,8 +25,14 @@ public final class SummaryTable {
     public record Row(String name, List<String> modalities, Map<String, MetricStats> metrics, List<String> runs) {
     }
 
-    /** The whole summary. */
-    public record Summary(String experiment, List<Row> rows) {
+    /**
+     * The whole summary.
+     *
+     * @param experiment experiment name
+     * @param rows one per table row
+     * @param failedRuns runs that could not finish (e.g. diverged training), one line each; their folds are missing from the rows
+     */
+    public record Summary(String experiment, List<Row> rows, List<String> failedRuns) {
     }
 
     private SummaryTable() {
@@ -34,7 +40,7 @@ public final class SummaryTable {
 
     /** Aggregates the given run folders per row (run folders are relative to the experiment folder). */
     public static Summary build(String experiment, Path experimentDir, Map<String, List<String>> rowModalities,
-                                Map<String, List<Path>> rowRuns, List<String> metricKeys) throws IOException {
+                                Map<String, List<Path>> rowRuns, List<String> metricKeys, List<String> failedRuns) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : rowRuns.entrySet()) {
             Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -53,7 +59,7 @@ public final class SummaryTable {
             values.forEach((k, v) -> stats.put(k, MetricStats.of(v)));
             rows.add(new Row(e.getKey(), rowModalities.get(e.getKey()), stats, runNames));
         }
-        return new Summary(experiment, rows);
+        return new Summary(experiment, rows, List.copyOf(failedRuns));
     }
 
     /** Writes summary.json and table.md into the experiment folder, atomically. */
@@ -78,6 +84,9 @@ public final class SummaryTable {
             sb.append('\n');
         }
         sb.append("\nmean ± sample std over ").append(foldsNote).append("; run folders listed in summary.json.\n");
+        if (!s.failedRuns().isEmpty()) {
+            sb.append("\n").append(s.failedRuns().size()).append(" run(s) failed and are missing from their rows (see failedRuns in summary.json).\n");
+        }
         return sb.toString();
     }
 }

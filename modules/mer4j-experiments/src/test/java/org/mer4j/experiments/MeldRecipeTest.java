@@ -50,4 +50,29 @@ class MeldRecipeTest {
         JsonNode vocabulary = new ObjectMapper().readTree(run.resolve("vocabulary.json").toFile());
         assertTrue(vocabulary.toString().contains("minCount"), vocabulary.toString());
     }
+
+    @Test
+    void aDivergedRunIsRecordedAndTheExperimentGoesOn(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+        Path config = dir.resolve("diverge.yaml");
+        Files.writeString(config, """
+                experiment: diverge
+                data: {adapter: meld, root: %s}
+                features: {cacheDir: %s, extractors: [{name: word-tokens}]}
+                protocol: {type: official}
+                train: {epochs: 3, ahLossWeight: 0, emotionLossWeight: 1, selectBy: emotion_weighted_f1}
+                rows:
+                  - {name: linear, modalities: [text], fusion: {type: pooled-mlp, hidden: []}}
+                  - {name: broken, modalities: [text], fusion: {type: test-diverging}}
+                report: {metrics: [emotion_weighted_f1]}
+                """.formatted(fixture, dir.resolve("cache")));
+        List<String> log = new ArrayList<>();
+        new ExperimentRunner(dir, dir.resolve("runs"), log::add).run(ConfigLoader.load(config, List.of()));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("runs/diverge/summary.json").toFile());
+        assertEquals(1, summary.get("failedRuns").size(), summary.toString());
+        assertTrue(summary.get("failedRuns").get(0).asText().contains("[broken fold 0] failed: training loss became NaN"));
+        assertTrue(summary.get("rows").get(0).get("metrics").get("emotion_weighted_f1").get("mean").isNumber());
+        assertEquals(0, summary.get("rows").get(1).get("runs").size());
+        assertTrue(Files.readString(dir.resolve("runs/diverge/table.md")).contains("1 run(s) failed"));
+    }
 }

@@ -102,7 +102,7 @@ public final class FusionTrainer {
                     long start = System.nanoTime();
                     double trainLoss = trainEpoch(trainer, batcher, ClipBatcher.shuffledBatches(train, cfg.batchSize(), order));
                     if (!Double.isFinite(trainLoss)) {
-                        throw new IllegalStateException("training loss became " + trainLoss + " in epoch " + epoch
+                        throw new TrainingDivergedException("training loss became " + trainLoss + " in epoch " + epoch
                                 + "; lower train.learningRate (now " + cfg.learningRate() + ") or check the features for NaN/inf values");
                     }
                     Map<String, Double> valMetrics = val.isEmpty() ? Map.of() : validate(model, loss, batcher, spec, val, cfg.batchSize());
