@@ -7,8 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -30,11 +28,7 @@ public final class CrossModalLayer extends AbstractBlock {
     private final int dModel;
     private final Parameter nullToken;
     private final ScaledDotProductAttentionBlock attention;
-    private final Dropout attentionDropout;
-    private final LayerNorm attentionNorm;
-    private final FeedForwardBlock feedForward;
-    private final Dropout feedForwardDropout;
-    private final LayerNorm feedForwardNorm;
+    private final ResidualSublayers sublayers;
 
     /** A layer of width {@code config.dModel()}. */
     public CrossModalLayer(EncoderConfig config) {
@@ -45,12 +39,7 @@ public final class CrossModalLayer extends AbstractBlock {
         attention = addChildBlock("crossAttention", ScaledDotProductAttentionBlock.builder()
                 .setEmbeddingSize(dModel).setHeadCount(config.heads())
                 .optAttentionProbsDropoutProb(config.dropout()).build());
-        attentionDropout = addChildBlock("attentionDropout", Dropout.builder().optRate(config.dropout()).build());
-        attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
-        feedForward = addChildBlock("feedForward",
-                new FeedForwardBlock(dModel, config.ffMultiplier(), config.dropout(), config.activation()));
-        feedForwardDropout = addChildBlock("feedForwardDropout", Dropout.builder().optRate(config.dropout()).build());
-        feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
+        sublayers = new ResidualSublayers(config, this::addChildBlock);
     }
 
     @Override
@@ -67,11 +56,7 @@ public final class CrossModalLayer extends AbstractBlock {
         NDArray keyMask = sourceMask.concat(sourceMask.getManager().ones(new Shape(batch, 1)), 1);
         NDArray mask = AttentionMasks.cross(keyMask, steps);
         NDArray attended = attention.forward(ps, new NDList(keys, target, keys, mask), training).singletonOrThrow();
-        attended = attentionDropout.forward(ps, new NDList(attended), training).singletonOrThrow();
-        NDArray x = attentionNorm.forward(ps, new NDList(target.add(attended)), training).singletonOrThrow();
-        NDArray ff = feedForward.forward(ps, new NDList(x), training).singletonOrThrow();
-        ff = feedForwardDropout.forward(ps, new NDList(ff), training).singletonOrThrow();
-        return feedForwardNorm.forward(ps, new NDList(x.add(ff)), training);
+        return sublayers.forward(ps, target, attended, training);
     }
 
     @Override
@@ -85,10 +70,6 @@ public final class CrossModalLayer extends AbstractBlock {
         Shape sources = inputShapes[1];
         Shape keys = new Shape(sources.get(0), sources.get(1) + 1, dModel);
         attention.initialize(manager, dataType, keys, target, keys, new Shape(target.get(0), target.get(1), keys.get(1)));
-        attentionDropout.initialize(manager, dataType, target);
-        attentionNorm.initialize(manager, dataType, target);
-        feedForward.initialize(manager, dataType, target);
-        feedForwardDropout.initialize(manager, dataType, target);
-        feedForwardNorm.initialize(manager, dataType, target);
+        sublayers.initialize(manager, dataType, target);
     }
 }

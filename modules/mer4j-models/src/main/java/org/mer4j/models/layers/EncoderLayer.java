@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -24,11 +22,7 @@ public final class EncoderLayer extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final ScaledDotProductAttentionBlock attention;
-    private final Dropout attentionDropout;
-    private final LayerNorm attentionNorm;
-    private final FeedForwardBlock feedForward;
-    private final Dropout feedForwardDropout;
-    private final LayerNorm feedForwardNorm;
+    private final ResidualSublayers sublayers;
 
     /** A layer of width {@code config.dModel()}. */
     public EncoderLayer(EncoderConfig config) {
@@ -36,12 +30,7 @@ public final class EncoderLayer extends AbstractBlock {
         attention = addChildBlock("selfAttention", ScaledDotProductAttentionBlock.builder()
                 .setEmbeddingSize(config.dModel()).setHeadCount(config.heads())
                 .optAttentionProbsDropoutProb(config.dropout()).build());
-        attentionDropout = addChildBlock("attentionDropout", Dropout.builder().optRate(config.dropout()).build());
-        attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
-        feedForward = addChildBlock("feedForward",
-                new FeedForwardBlock(config.dModel(), config.ffMultiplier(), config.dropout(), config.activation()));
-        feedForwardDropout = addChildBlock("feedForwardDropout", Dropout.builder().optRate(config.dropout()).build());
-        feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
+        sublayers = new ResidualSublayers(config, this::addChildBlock);
     }
 
     @Override
@@ -49,11 +38,7 @@ public final class EncoderLayer extends AbstractBlock {
         NDArray x = inputs.get(0);
         NDArray mask = inputs.get(1);
         NDArray attended = attention.forward(ps, new NDList(x, x, x, mask), training).singletonOrThrow();
-        attended = attentionDropout.forward(ps, new NDList(attended), training).singletonOrThrow();
-        x = attentionNorm.forward(ps, new NDList(x.add(attended)), training).singletonOrThrow();
-        NDArray ff = feedForward.forward(ps, new NDList(x), training).singletonOrThrow();
-        ff = feedForwardDropout.forward(ps, new NDList(ff), training).singletonOrThrow();
-        return feedForwardNorm.forward(ps, new NDList(x.add(ff)), training);
+        return sublayers.forward(ps, x, attended, training);
     }
 
     @Override
@@ -65,10 +50,6 @@ public final class EncoderLayer extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape x = inputShapes[0];
         attention.initialize(manager, dataType, x, x, x, inputShapes[1]);
-        attentionDropout.initialize(manager, dataType, x);
-        attentionNorm.initialize(manager, dataType, x);
-        feedForward.initialize(manager, dataType, x);
-        feedForwardDropout.initialize(manager, dataType, x);
-        feedForwardNorm.initialize(manager, dataType, x);
+        sublayers.initialize(manager, dataType, x);
     }
 }
