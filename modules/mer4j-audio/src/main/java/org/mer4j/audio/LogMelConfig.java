@@ -10,7 +10,7 @@ package org.mer4j.audio;
  * @param highHz highest filter edge in Hz, above lowHz; clipped to Nyquist (default 8000)
  * @param silenceDb steps quieter than this RMS level (dBFS) are masked, in [-100, 0] (default -60)
  */
-public record LogMelConfig(int melBands, double hopSeconds, double windowSeconds, double lowHz, double highHz, double silenceDb) {
+public record LogMelConfig(int melBands, double hopSeconds, double windowSeconds, double lowHz, double highHz, double silenceDb) implements HopTiming {
     public LogMelConfig {
         if (melBands < 4 || melBands > 256) {
             throw new IllegalArgumentException("logmel.melBands must be in [4, 256], got " + melBands + "; 64 or 80 are usual");

@@ -11,14 +11,4 @@ public final class LogMelExtractor extends HopAudioExtractor<LogMelConfig> {
     HopAnalyzer analyzer(int sampleRate) {
         return new LogMelAnalyzer(config(), sampleRate);
     }
-
-    @Override
-    double hopSeconds() {
-        return config().hopSeconds();
-    }
-
-    @Override
-    double windowSeconds() {
-        return config().windowSeconds();
-    }
 }

@@ -12,7 +12,7 @@ package org.mer4j.audio;
  * @param silenceDb steps quieter than this RMS level (dBFS) are masked, in [-100, 0] (default -60)
  */
 public record MfccConfig(int coefficients, int melBands, double hopSeconds, double windowSeconds, double lowHz,
-                         double highHz, double silenceDb) {
+                         double highHz, double silenceDb) implements HopTiming {
     public MfccConfig {
         if (melBands < 4 || melBands > 128) {
             throw new IllegalArgumentException("mfcc.melBands must be in [4, 128], got " + melBands + "; 40 is standard");

@@ -11,14 +11,4 @@ public final class MfccExtractor extends HopAudioExtractor<MfccConfig> {
     HopAnalyzer analyzer(int sampleRate) {
         return new MelCepstrum(config(), sampleRate);
     }
-
-    @Override
-    double hopSeconds() {
-        return config().hopSeconds();
-    }
-
-    @Override
-    double windowSeconds() {
-        return config().windowSeconds();
-    }
 }

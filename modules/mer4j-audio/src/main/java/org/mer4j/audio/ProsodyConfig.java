@@ -11,7 +11,7 @@ package org.mer4j.audio;
  * @param silenceDb steps quieter than this RMS level (dB re full scale) are unvoiced and masked, in [-100, 0] (default -60)
  */
 public record ProsodyConfig(double minF0, double maxF0, double hopSeconds, double windowSeconds, double yinThreshold,
-                            double silenceDb) {
+                            double silenceDb) implements HopTiming {
     public ProsodyConfig {
         if (!(minF0 >= 30) || !(minF0 < maxF0) || maxF0 > 2000) {
             throw new IllegalArgumentException("prosody.minF0/maxF0 need 30 <= minF0 < maxF0 <= 2000 Hz, got "

@@ -11,14 +11,4 @@ public final class ProsodyExtractor extends HopAudioExtractor<ProsodyConfig> {
     HopAnalyzer analyzer(int sampleRate) {
         return new ProsodyAnalyzer(config(), sampleRate);
     }
-
-    @Override
-    double hopSeconds() {
-        return config().hopSeconds();
-    }
-
-    @Override
-    double windowSeconds() {
-        return config().windowSeconds();
-    }
 }
