@@ -3,8 +3,10 @@ package org.mer4j.api;
 import java.util.Map;
 
 /**
- * One clip on the common frame-level timeline: every modality resampled to {@code steps} steps at
- * {@code rate} Hz, with masks, plus the labels at the same resolution. This is what training reads.
+ * One clip on the common step-level timeline: every modality resampled to {@code steps} steps at
+ * {@code rate} Hz, with masks, plus the clip's labels. This is what training reads; each task
+ * derives its own step- or clip-level targets from {@link #labels()} (step {@code i} is read at
+ * its centre, {@link #stepCentre(int)}).
  *
  * @param clipId the clip
  * @param subject the participant
@@ -13,25 +15,30 @@ import java.util.Map;
  * @param features per modality, row-major T*D values
  * @param dims per modality, the feature dimension D
  * @param masks per modality, true where the step holds valid features
- * @param ahFrames per step A/H label (0 or 1)
- * @param emotion clip emotion label, or null when unlabelled
- * @param ahVideo clip-level A/H label
- * @param inconsistent clip-level cross-modal inconsistency flag, or null
+ * @param labels the clip's ground truth as in the manifest
  */
 public record AlignedClip(String clipId, String subject, double rate, int steps,
                           Map<Modality, float[]> features, Map<Modality, Integer> dims, Map<Modality, boolean[]> masks,
-                          int[] ahFrames, String emotion, boolean ahVideo, Boolean inconsistent) {
+                          ClipLabels labels) {
     public AlignedClip {
         features = Map.copyOf(features);
         dims = Map.copyOf(dims);
         masks = Map.copyOf(masks);
-        if (ahFrames.length != steps) {
-            throw new IllegalArgumentException("clip " + clipId + ": " + ahFrames.length + " A/H labels for " + steps + " steps");
-        }
+        labels = labels == null ? ClipLabels.none() : labels;
         for (Modality m : features.keySet()) {
             if (features.get(m).length != steps * dims.get(m) || masks.get(m).length != steps) {
                 throw new IllegalArgumentException("clip " + clipId + ": modality " + m.key() + " does not have " + steps + " steps");
             }
         }
+    }
+
+    /** Time in seconds of the centre of step {@code i}, where step labels are read. */
+    public double stepCentre(int i) {
+        return (i + 0.5) / rate;
+    }
+
+    /** The same clip and labels with other features. */
+    public AlignedClip withFeatures(Map<Modality, float[]> newFeatures, Map<Modality, Integer> newDims, Map<Modality, boolean[]> newMasks) {
+        return new AlignedClip(clipId, subject, rate, steps, newFeatures, newDims, newMasks, labels);
     }
 }

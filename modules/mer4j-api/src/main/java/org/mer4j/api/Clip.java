@@ -17,18 +17,31 @@ import java.util.Objects;
  * @param split optional fixed split name ({@code train}, {@code val}, {@code test}); null when protocols decide
  * @param metadata optional descriptive fields a corpus documents (e.g. {@code gender}, {@code text});
  *     never used as labels unless a config says so
+ * @param duration optional clip length in seconds; when given, label segments and traces must lie inside it
  */
 public record Clip(String id, String subject, String video, String audio, String transcript, ClipLabels labels, String split,
-                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metadata) {
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metadata,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Double duration) {
     public Clip {
         Objects.requireNonNull(id, "clip id");
-        labels = labels == null ? new ClipLabels(null, null, null, null) : labels;
+        labels = labels == null ? ClipLabels.none() : labels;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A clip without a declared duration. */
+    public Clip(String id, String subject, String video, String audio, String transcript, ClipLabels labels, String split,
+                Map<String, String> metadata) {
+        this(id, subject, video, audio, transcript, labels, split, metadata, null);
     }
 
     /** A clip without metadata. */
     public Clip(String id, String subject, String video, String audio, String transcript, ClipLabels labels, String split) {
-        this(id, subject, video, audio, transcript, labels, split, null);
+        this(id, subject, video, audio, transcript, labels, split, null, null);
+    }
+
+    /** This clip with other labels. */
+    public Clip withLabels(ClipLabels newLabels) {
+        return new Clip(id, subject, video, audio, transcript, newLabels, split, metadata, duration);
     }
 
     /** The path of the file that carries the audio: the separate audio file, else the video. */

@@ -1,110 +1,272 @@
 package org.mer4j.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reads, validates and writes manifests in the {@code mer4j-manifest/1} JSON format
- * (see {@code data-manifests/README.md}). The data root is the manifest's folder unless the file
- * names another ({@code "root"}, relative to the manifest's folder).
+ * Reads, validates and writes manifests in the {@code mer4j-manifest/2} JSON format; files in
+ * {@code mer4j-manifest/1} are still read (see {@code data-manifests/README.md}). The data root is
+ * the manifest's folder unless the file names another ({@code "root"}, relative to the manifest's
+ * folder). Trace files ({@code labels.traces.file}) are read relative to the data root when the
+ * manifest is loaded, and written back as file references only.
  */
 public final class ManifestIO {
-    public static final String FORMAT = "mer4j-manifest/1";
+    /** The format this class writes. */
+    public static final String FORMAT = "mer4j-manifest/2";
+    /** The first format, still read: the same layout without the {@code /2} fields. */
+    public static final String FORMAT_V1 = "mer4j-manifest/1";
+    /** Every format {@link #read} accepts. */
+    public static final List<String> READABLE_FORMATS = List.of(FORMAT, FORMAT_V1);
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The file layout: what is on disk, before the root is resolved. */
-    public record ManifestFile(String format, String name, String root, List<Clip> clips) {
+    public record ManifestFile(String format, String name, String root,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> classes, List<Clip> clips) {
     }
 
     private ManifestIO() {
     }
 
-    /** Reads a manifest and validates it; see {@link #validate(Manifest, Path, boolean)}. */
+    /**
+     * Reads a manifest, loads its trace files and validates it; see {@link #validate(Manifest, Path, boolean)}
+     * (media files are not checked here). Every problem of the file is reported at once.
+     *
+     * @throws ManifestException naming the file, and for each problem the clip, the field and the fix
+     */
     public static Manifest read(Path file) {
-        ManifestFile mf;
-        try {
-            mf = MAPPER.readValue(file.toFile(), ManifestFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ManifestException(file + ": unknown field '" + e.getPropertyName() + "' at " + path(e)
-                    + "; known fields: " + e.getKnownPropertyIds() + ". Remove or rename it.");
-        } catch (JsonProcessingException e) {
-            throw new ManifestException(file + ": not a valid " + FORMAT + " manifest at " + path(e) + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ManifestException(file + ": cannot read manifest (" + e.getMessage() + "); check the path", e);
-        }
-        if (!FORMAT.equals(mf.format())) {
-            throw new ManifestException(file + ": field 'format' must be \"" + FORMAT + "\", got " + mf.format());
-        }
+        JsonNode tree = readTree(file);
+        checkFormat(file, tree);
+        ManifestFile head = readHead(file, tree);
         Path dir = file.toAbsolutePath().getParent();
-        Path root = mf.root() == null ? dir : dir.resolve(mf.root()).normalize();
-        Manifest m = new Manifest(mf.name() == null ? file.getFileName().toString() : mf.name(), root,
-                mf.clips() == null ? List.of() : mf.clips());
-        validate(m, file, false);
-        return m;
+        Path root = head.root() == null ? dir : dir.resolve(head.root()).normalize();
+        Map<String, List<String>> classes = ManifestChecker.usable(head.classes());
+        ManifestChecker checks = new ManifestChecker(root, classes, false);
+        checks.checkClasses(head.classes());
+
+        JsonNode clipNodes = tree.get("clips");
+        if (clipNodes != null && !clipNodes.isNull() && !clipNodes.isArray()) {
+            throw new ManifestException(file + ": field 'clips' must be a list of clips, got " + clipNodes.getNodeType().toString().toLowerCase(Locale.ROOT)
+                    + "; write \"clips\": [ {...}, ... ]");
+        }
+        List<Clip> clips = new ArrayList<>();
+        for (int i = 0; clipNodes != null && i < clipNodes.size(); i++) {
+            Clip c = readClip(clipNodes.get(i), i, checks);
+            if (c != null) {
+                c = loadTraces(c, i, checks, true);
+                checks.checkClip(c, i);
+                clips.add(c);
+            }
+        }
+        checks.throwIfAny(file);
+        return new Manifest(head.name() == null ? file.getFileName().toString() : head.name(), root, clips, classes);
     }
 
     /**
-     * Checks every clip: unique ids, a subject, at least one medium, known split names, A/H
-     * segments inside sane bounds. With {@code checkFiles}, also that media files exist.
+     * Checks the declared class lists and every clip: unique ids, a subject, at least one medium,
+     * known split names, a positive duration, labels that match the declared classes, segments and
+     * traces inside the clip, finite numbers. With {@code checkFiles}, also that media and trace
+     * files exist; trace files not loaded yet are then read and checked too. Works on manifests
+     * built in memory as well as on those read from disk.
      *
+     * @param file what the messages name as the manifest (a file or the data root)
      * @throws ManifestException naming the first problems found (clip, field, fix)
      */
     public static void validate(Manifest m, Path file, boolean checkFiles) {
-        List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        ManifestChecker checks = new ManifestChecker(m.root(), m.classes(), checkFiles);
+        checks.checkClasses(m.classes());
         for (int i = 0; i < m.clips().size(); i++) {
-            Clip c = m.clips().get(i);
-            String where = "clip '" + c.id() + "' (#" + i + ")";
-            if (!ids.add(c.id())) {
-                problems.add(where + ": field 'id' repeats an earlier clip; ids must be unique");
-            }
-            if (c.subject() == null || c.subject().isBlank()) {
-                problems.add(where + ": field 'subject' is missing; give the participant id so splits stay subject-independent");
-            }
-            if (c.video() == null && c.audio() == null && c.transcript() == null) {
-                problems.add(where + ": no 'video', 'audio' or 'transcript'; give at least one path relative to the data root");
-            }
-            if (c.split() != null && !Set.of("train", "val", "test").contains(c.split())) {
-                problems.add(where + ": field 'split' is '" + c.split() + "'; use train, val or test, or leave it out");
-            }
-            if (checkFiles) {
-                for (String[] f : new String[][] {{"video", c.video()}, {"audio", c.audio()}, {"transcript", c.transcript()}}) {
-                    if (f[1] != null && !Files.isRegularFile(m.resolve(f[1]))) {
-                        problems.add(where + ": field '" + f[0] + "' points to " + m.resolve(f[1]) + ", which does not exist; fix the path or the data root");
-                    }
-                }
-            }
+            checks.checkClip(m.clips().get(i), i);
         }
-        if (!problems.isEmpty()) {
-            int shown = Math.min(problems.size(), 10);
-            throw new ManifestException(file + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems.subList(0, shown))
-                    + (problems.size() > shown ? "\n  ..." : ""));
-        }
+        checks.throwIfAny(file);
     }
 
-    /** Writes a manifest atomically; clip paths stay relative, the root is written relative to the file. */
+    /**
+     * This manifest with every trace file ({@code labels.traces.file}) that is not loaded yet read
+     * from the data root, for manifests built in memory (e.g. by a {@link DatasetAdapter}).
+     *
+     * @param file what the messages name as the manifest
+     * @throws ManifestException when a trace file is missing or malformed
+     */
+    public static Manifest loadTraces(Manifest m, Path file) {
+        ManifestChecker checks = new ManifestChecker(m.root(), m.classes(), false);
+        List<Clip> clips = new ArrayList<>();
+        for (int i = 0; i < m.clips().size(); i++) {
+            clips.add(loadTraces(m.clips().get(i), i, checks, false));
+        }
+        checks.throwIfAny(file);
+        return new Manifest(m.name(), m.root(), clips, m.classes());
+    }
+
+    /**
+     * Writes a manifest in {@link #FORMAT} atomically; clip paths stay relative, the root is
+     * written relative to the file, {@code classes} only when declared. Traces that came from a
+     * file are written as the file reference only (the CSV itself is left as it is).
+     */
     public static void write(Path file, Manifest m) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         String root = dir.equals(m.root().toAbsolutePath().normalize()) ? null : dir.relativize(m.root().toAbsolutePath()).toString();
-        ManifestFile mf = new ManifestFile(FORMAT, m.name(), root, m.clips());
+        List<Clip> clips = m.clips().stream().map(ManifestIO::forWriting).toList();
+        ManifestFile mf = new ManifestFile(FORMAT, m.name(), root, m.classes(), clips);
         AtomicFiles.write(file, MAPPER.writeValueAsBytes(mf));
     }
 
+    /** The clip as it is written: file-referenced traces without their loaded samples. */
+    private static Clip forWriting(Clip c) {
+        LabelTraces t = c.labels().traces();
+        if (t == null || t.file() == null || (t.times() == null && t.values() == null)) {
+            return c;
+        }
+        ClipLabels l = c.labels();
+        return c.withLabels(new ClipLabels(l.emotion(), l.emotionDistribution(), l.ahSegments(), l.ahVideo(), l.inconsistent(),
+                l.inconsistentSegments(), l.dimensions(), new LabelTraces(t.file(), null, null)));
+    }
+
+    /**
+     * The clip with its trace file read, or unchanged (after adding a problem when the file cannot be
+     * used). {@code fromFile}: the clip was just read from JSON, where a file and inline samples together are an error.
+     */
+    private static Clip loadTraces(Clip c, int index, ManifestChecker checks, boolean fromFile) {
+        LabelTraces t = c.labels().traces();
+        if (t == null || t.file() == null || t.file().isBlank()) {
+            return c;
+        }
+        String where = ManifestChecker.where(c.id(), index);
+        if (fromFile && (t.times() != null || t.values() != null)) {
+            checks.add(where + ": field 'labels.traces' gives both 'file' and inline 'times'/'values'; give one of them");
+            return c;
+        }
+        if (t.loaded()) {
+            return c;
+        }
+        LabelTraces loaded = checks.load(where, t);
+        if (loaded == null) {
+            return c;
+        }
+        ClipLabels l = c.labels();
+        return c.withLabels(new ClipLabels(l.emotion(), l.emotionDistribution(), l.ahSegments(), l.ahVideo(), l.inconsistent(),
+                l.inconsistentSegments(), l.dimensions(), loaded));
+    }
+
+    private static JsonNode readTree(Path file) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ManifestException(file + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + e.getOriginalMessage() + "; fix the JSON syntax", e);
+        } catch (IOException e) {
+            throw new ManifestException(file + ": cannot read manifest (" + e.getMessage() + "); check the path", e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ManifestException(file + ": not a manifest; a manifest is a JSON object {\"format\": \"" + FORMAT + "\", \"clips\": [...]}");
+        }
+        return tree;
+    }
+
+    private static void checkFormat(Path file, JsonNode tree) {
+        JsonNode f = tree.get("format");
+        if (f == null || !f.isTextual() || !READABLE_FORMATS.contains(f.asText())) {
+            throw new ManifestException(file + ": field 'format' must be \"" + FORMAT + "\" or \"" + FORMAT_V1 + "\", got "
+                    + (f == null ? "nothing" : f.toString()) + "; set it to one of those (mer4j writes " + FORMAT + ")");
+        }
+    }
+
+    /** The top-level fields, without the clips (those are read one by one so each problem can name its clip). */
+    private static ManifestFile readHead(Path file, JsonNode tree) {
+        ObjectNode head = ((ObjectNode) tree).deepCopy();
+        head.remove("clips");
+        try {
+            return MAPPER.treeToValue(head, ManifestFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ManifestException(file + ": unknown field '" + e.getPropertyName() + "' at top level; known fields: "
+                    + e.getKnownPropertyIds() + ". Remove or rename it.");
+        } catch (JsonProcessingException e) {
+            throw new ManifestException(file + ": field '" + path(e) + "' " + mismatch(e) + "; fix the value", e);
+        }
+    }
+
+    /** Reads one clip, or returns null after adding a problem that names the clip and the field. */
+    private static Clip readClip(JsonNode node, int index, ManifestChecker checks) {
+        if (!node.isObject()) {
+            checks.add("clip #" + index + ": is " + node.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an object; give {\"id\": ..., \"subject\": ..., ...}");
+            return null;
+        }
+        JsonNode idNode = node.get("id");
+        if (idNode == null || !idNode.isTextual()) {
+            checks.add("clip #" + index + ": field 'id' is " + (idNode == null ? "missing" : idNode.toString())
+                    + "; give every clip a unique id (a string)");
+            return null;
+        }
+        String where = ManifestChecker.where(idNode.asText(), index);
+        try {
+            return MAPPER.treeToValue(node, Clip.class);
+        } catch (UnrecognizedPropertyException e) {
+            checks.add(where + ": unknown field '" + path(e) + "'; known fields there: " + e.getKnownPropertyIds() + "; remove or rename it");
+        } catch (StrictBooleanDeserializer.NotABooleanException e) {
+            checks.add(where + ": field '" + path(e) + "' " + e.getOriginalMessage());
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String why = cause instanceof NullPointerException || cause.getMessage() == null
+                    ? "holds a null where a value is needed (e.g. a null list entry)" : "is invalid: " + cause.getMessage();
+            checks.add(where + ": field '" + path(e) + "' " + why + "; fix or remove it");
+        } catch (JsonProcessingException e) {
+            checks.add(where + ": field '" + path(e) + "' " + mismatch(e) + "; fix the value");
+        }
+        return null;
+    }
+
+    /** What is wrong with a value Jackson could not map, in the manifest's words rather than Java types. */
+    private static String mismatch(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
+            Object v = ife.getValue();
+            return "is " + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v)) + ", not " + kind(ife.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            return "has the wrong type: expected " + kind(mie.getTargetType());
+        }
+        return "cannot be read (" + e.getOriginalMessage() + ")";
+    }
+
+    private static String kind(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** The JSON path of a mapping error, e.g. {@code labels.ahSegments[1]}. */
     private static String path(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jme) {
+        if (e instanceof JsonMappingException jme) {
             StringBuilder sb = new StringBuilder();
             for (var ref : jme.getPath()) {
                 sb.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");

@@ -27,7 +27,7 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
             Path file = projectDir.resolve(data.manifest());
             Manifest m = ManifestIO.read(file);
             if (data.root() != null) {
-                m = new Manifest(m.name(), projectDir.resolve(data.root()), m.clips());
+                m = m.withRoot(projectDir.resolve(data.root()));
             }
             return new DataSource(m, file, null, m.root());
         }
@@ -40,6 +40,7 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
         Files.createDirectories(workDir);
         Manifest m = adapter.load(root, workDir);
         ManifestIO.validate(m, root, true);
+        m = ManifestIO.loadTraces(m, root);
         Path file = workDir.resolve("manifest.json");
         ManifestIO.write(file, m);
         return new DataSource(m, file, adapter.name(), m.root());

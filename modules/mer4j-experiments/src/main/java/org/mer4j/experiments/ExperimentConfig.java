@@ -2,7 +2,6 @@ package org.mer4j.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.mer4j.train.Metrics;
 import org.mer4j.features.AlignmentConfig;
 
 /**
@@ -17,13 +16,16 @@ import org.mer4j.features.AlignmentConfig;
  * @param alignment the common timeline
  * @param normalization how features are z-scored
  * @param protocol how clips are split into folds
+ * @param tasks the tasks trained together, each {@code {type: <task>, ...settings}} (e.g. {@code ah},
+ *     {@code emotion}, {@code inconsistency}, {@code valence}); settings are mapped onto the task's config record
  * @param train training-loop settings (mapped onto {@code org.mer4j.train.TrainConfig})
  * @param rows the table rows: modalities and fusion model of each
  * @param report which metrics the summary table shows
  * @param vocabulary the fold vocabulary of learned token embeddings (used when a {@code word-ids} track is extracted)
  */
 public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
-                               AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, JsonNode train, List<RowConfig> rows,
+                               AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, List<JsonNode> tasks,
+                               JsonNode train, List<RowConfig> rows,
                                ReportConfig report, VocabularyConfig vocabulary) {
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
@@ -38,6 +40,15 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
         alignment = alignment == null ? AlignmentConfig.defaults() : alignment;
         normalization = normalization == null ? NormalizationConfig.defaults() : normalization;
         protocol = protocol == null ? ProtocolConfig.defaults() : protocol;
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks: list the tasks to train, e.g. tasks: [{type: ah}, {type: emotion, weight: 0.5}]");
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i) == null || !tasks.get(i).hasNonNull("type")) {
+                throw new IllegalArgumentException("tasks[" + i + "]: give {type: <task>}, e.g. {type: emotion}");
+            }
+        }
+        tasks = List.copyOf(tasks);
         if (rows == null || rows.isEmpty()) {
             throw new IllegalArgumentException("rows: give at least one row (name, modalities, fusion)");
         }
@@ -91,19 +102,16 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
     /**
      * What the summary shows.
      *
-     * @param metrics metric keys, in column order (default: the A/H and emotion measures of the quickstart)
+     * @param metrics metric keys of the configured tasks, in column order (default: every metric the
+     *     tasks report); checked against the tasks when the config is loaded. A column no row has a
+     *     value for (a metric that does not apply to the corpus) is left out of the table
      */
     public record ReportConfig(List<String> metrics) {
         public ReportConfig {
-            metrics = metrics == null || metrics.isEmpty() ? Metrics.KEYS : List.copyOf(metrics);
-            for (String m : metrics) {
-                if (!Metrics.ALL_KEYS.contains(m)) {
-                    throw new IllegalArgumentException("report.metrics: unknown metric '" + m + "'; known: " + Metrics.ALL_KEYS);
-                }
-            }
+            metrics = metrics == null ? List.of() : List.copyOf(metrics);
         }
 
-        /** The quickstart's six columns. */
+        /** Every metric of the tasks. */
         public static ReportConfig defaults() {
             return new ReportConfig(null);
         }

@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.ManifestIO;
 import org.mer4j.features.Hashing;
-import org.mer4j.train.Metrics;
+import org.mer4j.train.tasks.TaskContext;
+import org.mer4j.train.tasks.TaskSet;
 import org.mer4j.train.TrainingDivergedException;
 
 /**
@@ -25,8 +25,6 @@ import org.mer4j.train.TrainingDivergedException;
  * experiment resumes), then {@code runs/<experiment>/summary.json} and {@code table.md}.
  */
 public final class ExperimentRunner {
-    /** The six metric keys of the summary, in table order. */
-    public static final List<String> METRICS = Metrics.KEYS;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path projectDir;
@@ -57,12 +55,14 @@ public final class ExperimentRunner {
         log.accept("experiment " + cfg.experiment() + " (config " + configHash.substring(0, 8) + ", seed " + cfg.seed() + "): "
                 + manifest.clips().size() + " clips from " + manifestFile);
 
+        // every task checks every clip's labels now, before extraction: a bad label fails in seconds
+        List<AlignedClip> labelled = manifest.clips().stream().map(ExperimentRunner::labelsOnly).toList();
+        TaskSet.create(resolved.plugins().tasks(), new TaskContext(manifest.classes(), labelled, labelled));
+
         FeaturePipeline.Result data = FeaturePipeline.run(cfg, manifest, projectDir, log);
         if (data.clips().isEmpty()) {
             throw new IllegalStateException("no clip survived extraction (" + data.skipped().size() + " skipped); see the messages above");
         }
-        List<String> emotions = new ArrayList<>(new TreeSet<>(data.clips().stream()
-                .map(AlignedClip::emotion).filter(e -> e != null).toList()));
         List<String> subjects = data.clips().stream().map(AlignedClip::subject).distinct().toList();
         long splitSeed = new SplittableRandom(cfg.seed()).split().nextLong();
         List<Fold> folds = SubjectSplits.folds(cfg.protocol(), subjects, splitSeed);
@@ -84,6 +84,8 @@ public final class ExperimentRunner {
         provenanceBase.put("skippedByReason", countByReason(data));
         provenanceBase.put("skipped", data.skipped());
         provenanceBase.put("environment", Provenance.environment(projectDir));
+        Map<String, Object> threads = Provenance.threads();
+        provenanceBase.put("threads", threads);
 
         Map<String, String> splitOfClip = new java.util.HashMap<>();
         manifest.clips().stream().filter(c -> c.split() != null).forEach(c -> splitOfClip.put(c.id(), c.split()));
@@ -91,9 +93,11 @@ public final class ExperimentRunner {
         // resumed experiment never mixes results of different code or features
         Object git = ((Map<?, ?>) provenanceBase.get("environment")).get("git");
         Object commit = git instanceof Map<?, ?> g ? g.get("commit") : null;
-        String runKey = Hashing.sha256(configYaml + "\ncommit " + commit + "\nfeatures " + new java.util.TreeMap<>(data.clips().get(0).dims()));
+        // ... and the same thread settings, which decide the floating-point reduction order
+        String runKey = Hashing.sha256(configYaml + "\ncommit " + commit + "\nfeatures " + new java.util.TreeMap<>(data.clips().get(0).dims())
+                + "\nthreads " + new java.util.TreeMap<>(threads));
         provenanceBase.put("runKey", runKey);
-        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), emotions, splitOfClip, data.slices());
+        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices());
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
         List<String> failedRuns = new ArrayList<>();
@@ -110,7 +114,7 @@ public final class ExperimentRunner {
                     runs.add(finished.get());
                     continue;
                 }
-                Path tmp = RunFolder.startTemporary(experimentDir, prefix);
+                Path tmp = RunFolder.startOrResume(experimentDir, prefix);
                 AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
                 Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
                 prov.put("row", row.name());
@@ -130,6 +134,7 @@ public final class ExperimentRunner {
                 }
                 prov.put("trainSeconds", outcome.seconds());
                 prov.put("bestEpoch", outcome.bestEpoch());
+                prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
                 AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
                 Map<String, Object> metrics = new LinkedHashMap<>();
                 metrics.put("row", row.name());
@@ -138,13 +143,15 @@ public final class ExperimentRunner {
                 metrics.put("metrics", outcome.metrics());
                 AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
                 Path done = RunFolder.finish(tmp, experimentDir, prefix);
-                log.accept(String.format("[%s fold %d] %s  (%.1f s) -> %s", row.name(), fold.index(), brief(outcome.metrics()),
-                        outcome.seconds(), experimentDir.relativize(done)));
+                log.accept(String.format("[%s fold %d] %s  (%.1f s%s) -> %s", row.name(), fold.index(),
+                        brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
+                        outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
+                        experimentDir.relativize(done)));
                 runs.add(done);
             }
             rowRuns.put(row.name(), runs);
         }
-        List<String> metrics = cfg.report().metrics();
+        List<String> metrics = resolved.plugins().reportMetrics();
         SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns);
         SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
         log.accept(String.format("experiment %s done in %.1f s; %d clips skipped %s; %d runs failed", cfg.experiment(),
@@ -177,9 +184,14 @@ public final class ExperimentRunner {
         };
     }
 
-    private String brief(Map<String, Double> m) {
+    /** A clip with its labels only (one step, no features): what tasks need to check labels before extraction. */
+    static AlignedClip labelsOnly(org.mer4j.api.Clip clip) {
+        return new AlignedClip(clip.id(), clip.subject(), 1, 1, Map.of(), Map.of(), Map.of(), clip.labels());
+    }
+
+    private String brief(Map<String, Double> m, List<String> keys) {
         StringBuilder sb = new StringBuilder();
-        for (String k : Metrics.ALL_KEYS) {
+        for (String k : keys) {
             if (m.containsKey(k)) {
                 sb.append(k.replace("emotion_", "emo_")).append('=').append(String.format(java.util.Locale.ROOT, "%.3f", m.get(k))).append(' ');
             }

@@ -1,9 +1,6 @@
 package org.mer4j.experiments;
 
-import ai.djl.nn.Block;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -14,39 +11,48 @@ import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Modality;
 import org.mer4j.features.Standardizer;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.train.ClipPrediction;
 import org.mer4j.train.FusionTrainer;
-import org.mer4j.train.Metrics;
+import org.mer4j.train.TrainingListener;
+import org.mer4j.train.tasks.TaskContext;
+import org.mer4j.train.tasks.TaskSet;
 import org.mer4j.train.TrainedModel;
 
 /**
  * Trains and scores one table row on one fold: picks the row's modalities, standardises features
- * on the training subjects, builds the row's fusion model from the registry, trains with
- * best-epoch selection on the validation subjects, predicts the test subjects and writes
- * {@code predictions.csv}, {@code log.txt} and the checkpoint into the run folder.
+ * on the training subjects, builds the row's fusion model from the registry and the configured
+ * tasks, trains with best-epoch selection on the validation subjects (resuming from the run
+ * folder's checkpoint when there is one), predicts the test subjects and writes
+ * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt} and the
+ * checkpoint into the run folder.
  */
 final class FoldTrainer {
     private final ExperimentConfig cfg;
-    private final List<String> emotions;
+    private final Map<String, List<String>> declaredClasses;
+    private final List<AlignedClip> allClips;
     private final PluginConfigs plugins;
     private final Map<String, String> splitOfClip;
     private final Map<String, TrackSlice> slices;
 
     /** What one run produced. */
-    record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, double seconds) {
+    record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, int resumedAfterEpoch, double seconds) {
     }
 
     /**
+     * @param declaredClasses the manifest's class lists
+     * @param allClips every aligned clip of the experiment (tasks validate labels and find classes here)
      * @param splitOfClip each clip's manifest split (for official-split folds); clips without one are absent
      */
-    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, List<String> emotions, Map<String, String> splitOfClip,
-                Map<String, TrackSlice> slices) {
+    FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, Map<String, List<String>> declaredClasses, List<AlignedClip> allClips,
+                Map<String, String> splitOfClip, Map<String, TrackSlice> slices) {
         this.cfg = cfg;
         this.slices = Map.copyOf(slices);
         this.splitOfClip = Map.copyOf(splitOfClip);
         this.plugins = plugins;
-        this.emotions = List.copyOf(emotions);
+        this.declaredClasses = Map.copyOf(declaredClasses);
+        this.allClips = List.copyOf(allClips);
     }
 
     Outcome run(int rowIndex, Fold fold, List<AlignedClip> all, long seed, Path runDir) throws IOException {
@@ -85,21 +91,23 @@ final class FoldTrainer {
         Map<Modality, Integer> dims = new java.util.EnumMap<>(Modality.class);
         Map<Modality, Integer> firstDims = train.get(0).dims();
         modalities.forEach(m -> dims.put(m, firstDims.get(m)));
-        ModelSpec spec = new ModelSpec(modalities, dims, emotions);
+        TaskSet tasks = TaskSet.create(plugins.tasks(), new TaskContext(declaredClasses, allClips, train));
+        ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads());
         PluginConfigs.FusionChoice fusion = plugins.fusions().get(rowIndex);
         StringBuilder runLog = new StringBuilder();
-        runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s%n",
-                row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config()));
-        Block block = fusion.provider().buildUnchecked(fusion.config(), spec);
-        try (TrainedModel model = new FusionTrainer().train(spec, block, train, val, plugins.train(), seed, runDir.resolve("checkpoint"),
-                (epoch, trainLoss, valMetrics, seconds) -> runLog.append(String.format(Locale.ROOT,
-                        "epoch %d loss %.4f val %s %.2fs%n", epoch, trainLoss, valMetrics, seconds)))) {
+        runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s; heads=%s%n",
+                row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config(),
+                tasks.heads()));
+        FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec);
+        try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, train, val, plugins.train(), seed,
+                runDir.resolve("checkpoint"), TrainingListener.NONE)) {
             List<ClipPrediction> preds = model.predict(test);
-            Map<String, Double> metrics = Metrics.evaluate(test, preds, emotions);
-            writePredictions(runDir, test, preds);
-            runLog.append("test ").append(metrics).append('\n');
+            Map<String, Double> metrics = tasks.evaluate(test, preds);
+            PredictionFiles.write(runDir, tasks, test, preds);
+            model.log().forEach(line -> runLog.append(line).append('\n'));
+            runLog.append("best epoch ").append(model.bestEpoch()).append("; test ").append(metrics).append('\n');
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
-            return new Outcome(metrics, test.size(), model.bestEpoch(), (System.nanoTime() - t0) / 1e9);
+            return new Outcome(metrics, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
         }
     }
 
@@ -116,39 +124,5 @@ final class FoldTrainer {
         boolean bySplit = Fold.SPLIT.equals(fold.unit());
         return all.stream().filter(c -> s.contains(bySplit ? splitOfClip.get(c.clipId()) : c.subject()))
                 .map(c -> Standardizer.select(c, modalities)).toList();
-    }
-
-    private void writePredictions(Path runDir, List<AlignedClip> test, List<ClipPrediction> preds) throws IOException {
-        StringWriter frames = new StringWriter();
-        PrintWriter fw = new PrintWriter(frames);
-        fw.println("clip_id,subject,step,time_s,ah_true,ah_prob");
-        StringWriter clips = new StringWriter();
-        PrintWriter cw = new PrintWriter(clips);
-        cw.print("clip_id,subject,ah_video_true,ah_video_prob,emotion_true,emotion_pred");
-        emotions.forEach(e -> cw.print(",p_" + e));
-        cw.println();
-        for (int i = 0; i < test.size(); i++) {
-            AlignedClip c = test.get(i);
-            ClipPrediction p = preds.get(i);
-            double sum = 0;
-            for (int t = 0; t < c.steps(); t++) {
-                fw.printf(Locale.ROOT, "%s,%s,%d,%.3f,%d,%.5f%n", c.clipId(), c.subject(), t, t / c.rate(), c.ahFrames()[t], p.ahProb()[t]);
-                sum += p.ahProb()[t];
-            }
-            int best = 0;
-            for (int k = 1; k < p.emotionProb().length; k++) {
-                best = p.emotionProb()[k] > p.emotionProb()[best] ? k : best;
-            }
-            cw.printf(Locale.ROOT, "%s,%s,%d,%.5f,%s,%s", c.clipId(), c.subject(), c.ahVideo() ? 1 : 0, sum / Math.max(1, c.steps()),
-                    c.emotion(), emotions.get(best));
-            for (float v : p.emotionProb()) {
-                cw.printf(Locale.ROOT, ",%.5f", v);
-            }
-            cw.println();
-        }
-        fw.flush();
-        cw.flush();
-        AtomicFiles.writeString(runDir.resolve("predictions.csv"), frames.toString());
-        AtomicFiles.writeString(runDir.resolve("clip_predictions.csv"), clips.toString());
     }
 }

@@ -7,6 +7,11 @@ import org.mer4j.features.ExtractorRegistry;
 import org.mer4j.models.FusionModelProvider;
 import org.mer4j.models.FusionRegistry;
 import org.mer4j.train.TrainConfig;
+import org.mer4j.train.tasks.TaskProvider;
+import org.mer4j.train.tasks.TaskRegistry;
+import org.mer4j.train.tasks.TaskSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The plug-in sections of an experiment config mapped onto their typed records and checked against
@@ -15,8 +20,12 @@ import org.mer4j.train.TrainConfig;
  *
  * @param train the training-loop settings
  * @param fusions per row, in row order, the fusion provider and its config
+ * @param tasks the configured tasks, in order
+ * @param metricKeys every metric the tasks report, in task order
+ * @param reportMetrics the table columns ({@code report.metrics}, or every task metric)
  */
-public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions) {
+public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<TaskSet.Choice> tasks, List<String> metricKeys,
+                            List<String> reportMetrics) {
 
     /**
      * A row's fusion model.
@@ -40,7 +49,46 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions) {
         for (int i = 0; i < cfg.rows().size(); i++) {
             fusions.add(fusion(registry, cfg.rows().get(i), "rows[" + i + "].fusion"));
         }
-        return new PluginConfigs(train, List.copyOf(fusions));
+        TaskRegistry taskRegistry = TaskRegistry.load();
+        List<TaskSet.Choice> tasks = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < cfg.tasks().size(); i++) {
+            TaskSet.Choice choice = task(taskRegistry, cfg.tasks().get(i), "tasks[" + i + "]");
+            tasks.add(choice);
+            for (String k : choice.provider().metricKeysUnchecked(choice.config())) {
+                if (!keys.add(k)) {
+                    throw new IllegalArgumentException("tasks[" + i + "]: metric '" + k + "' is reported by two tasks; give one a different name");
+                }
+            }
+        }
+        List<String> metricKeys = List.copyOf(keys);
+        if (train.selectBy() != null && !keys.contains(train.selectBy())) {
+            throw new IllegalArgumentException("train.selectBy: '" + train.selectBy() + "' is not a metric of the configured tasks; known: "
+                    + metricKeys);
+        }
+        for (String m : cfg.report().metrics()) {
+            if (!keys.contains(m)) {
+                throw new IllegalArgumentException("report.metrics: unknown metric '" + m + "'; the configured tasks report " + metricKeys);
+            }
+        }
+        List<String> report = cfg.report().metrics().isEmpty() ? metricKeys : cfg.report().metrics();
+        return new PluginConfigs(train, List.copyOf(fusions), List.copyOf(tasks), metricKeys, report);
+    }
+
+    private static TaskSet.Choice task(TaskRegistry registry, com.fasterxml.jackson.databind.JsonNode entry, String path) {
+        ObjectNode node = entry.deepCopy();
+        String type = node.remove("type").asText();
+        TaskProvider<?> p;
+        try {
+            p = registry.get(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".type: " + e.getMessage(), e);
+        }
+        return new TaskSet.Choice(p, mapTask(p, node, path));
+    }
+
+    private static <C extends Record> C mapTask(TaskProvider<C> p, ObjectNode node, String path) {
+        return ExtractorRegistry.mapConfig(p.configType(), p.defaultConfig(), node, path);
     }
 
     private static FusionChoice fusion(FusionRegistry registry, ExperimentConfig.RowConfig row, String path) {

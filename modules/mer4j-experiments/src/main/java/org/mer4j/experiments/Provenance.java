@@ -43,6 +43,26 @@ public final class Provenance {
         return env;
     }
 
+    /**
+     * The settings that decide the floating-point reduction order of training: PyTorch's intra-op
+     * and inter-op thread counts and the OpenMP/MKL environment. Recorded in provenance and part of
+     * the run-reuse key.
+     */
+    public static Map<String, Object> threads() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        try {
+            ai.djl.engine.Engine.getInstance();
+            t.put("torchIntraOpThreads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
+            t.put("torchInterOpThreads", ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
+        } catch (RuntimeException | LinkageError e) {
+            t.put("torch", "unavailable: " + e.getMessage());
+        }
+        for (String var : new String[] {"OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OMP_DYNAMIC", "MKL_NUM_THREADS", "MKL_DYNAMIC", "MKL_CBWR"}) {
+            t.put(var, String.valueOf(System.getenv(var)));
+        }
+        return t;
+    }
+
     /** Versions pinned in the parent pom, filtered into {@code mer4j-versions.properties} at build time. */
     static Map<String, String> libraryVersions() {
         Map<String, String> v = new LinkedHashMap<>();

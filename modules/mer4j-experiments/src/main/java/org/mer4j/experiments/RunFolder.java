@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * {@code runs/<experiment>/<row>-f<fold>-<confighash8>-s<seed>-<time>/}. A run is written into a
  * hidden temporary folder and renamed when its metrics are complete, so a finished folder is never
  * half-written and an interrupted experiment resumes by reusing finished folders with the same
- * row, fold, config hash and seed.
+ * row, fold, run key and seed, and by continuing an unfinished run from its checkpoint.
  */
 public final class RunFolder {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -39,10 +39,16 @@ public final class RunFolder {
         }
     }
 
-    /** A fresh temporary folder for a run that is about to start. */
-    public static Path startTemporary(Path experimentDir, String prefix) throws IOException {
+    /**
+     * The hidden working folder of a run that is about to start: {@code .running-<prefix>}. When an
+     * earlier attempt of the same run (same prefix: row, fold, run key, seed) was interrupted, its
+     * folder is returned as it is, so training resumes from its checkpoint.
+     */
+    public static Path startOrResume(Path experimentDir, String prefix) throws IOException {
         Files.createDirectories(experimentDir);
-        return Files.createTempDirectory(experimentDir, ".running-" + prefix);
+        Path dir = experimentDir.resolve(".running-" + prefix);
+        Files.createDirectories(dir);
+        return dir;
     }
 
     /** Renames a completed temporary folder to its final, timestamped name. */

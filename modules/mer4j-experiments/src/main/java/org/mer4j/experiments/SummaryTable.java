@@ -68,8 +68,13 @@ public final class SummaryTable {
         AtomicFiles.writeString(experimentDir.resolve("table.md"), markdown(s, metricKeys, foldsNote));
     }
 
-    /** The table as Markdown: one line per row, cells "mean ± std" over folds. */
-    public static String markdown(Summary s, List<String> metricKeys, String foldsNote) {
+    /**
+     * The table as Markdown: one line per row, cells "mean ± std" over folds. A metric no row has a
+     * value for (it does not apply to the corpus) gets no column.
+     */
+    public static String markdown(Summary s, List<String> requestedKeys, String foldsNote) {
+        List<String> metricKeys = requestedKeys.stream()
+                .filter(k -> s.rows().stream().anyMatch(r -> r.metrics().containsKey(k))).toList();
         StringBuilder sb = new StringBuilder("# " + s.experiment() + "\n\n| row | modalities |");
         metricKeys.forEach(k -> sb.append(' ').append(k).append(" |"));
         sb.append("\n|---|---|");

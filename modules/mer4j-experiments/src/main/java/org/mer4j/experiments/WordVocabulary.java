@@ -78,8 +78,7 @@ final class WordVocabulary {
         Map<Modality, Integer> dims = new EnumMap<>(standardised.dims());
         features.put(Modality.TEXT, out);
         dims.put(Modality.TEXT, newDim);
-        return new AlignedClip(standardised.clipId(), standardised.subject(), standardised.rate(), steps, features, dims,
-                standardised.masks(), standardised.ahFrames(), standardised.emotion(), standardised.ahVideo(), standardised.inconsistent());
+        return standardised.withFeatures(features, dims, standardised.masks());
     }
 
     private static int[] ids(AlignedClip c, TrackSlice slice) {

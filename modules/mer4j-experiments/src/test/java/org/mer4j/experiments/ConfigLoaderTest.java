@@ -17,6 +17,7 @@ class ConfigLoaderTest {
             data: {manifest: data/m.json}
             features:
               extractors: [{name: prosody}]
+            tasks: [{type: ah}, {type: emotion, weight: 0.5}]
             train: {epochs: 5}
             rows:
               - {name: audio only, modalities: [audio], fusion: {type: early-fusion}}
@@ -61,5 +62,34 @@ class ConfigLoaderTest {
         Files.writeString(f, BASE + "protocol: {type: random}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()));
         assertTrue(e.getMessage().contains("protocol.type"), e.getMessage());
+    }
+
+    @Test
+    void tasksAreCheckedWhenTheConfigLoads(@TempDir Path dir) throws Exception {
+        Path unknown = dir.resolve("unknown.yaml");
+        Files.writeString(unknown, BASE.replace("{type: ah}", "{type: hesitancy}"));
+        ConfigException type = assertThrows(ConfigException.class, () -> ConfigLoader.load(unknown, List.of()));
+        assertTrue(type.getMessage().contains("tasks[0].type") && type.getMessage().contains("'hesitancy'")
+                && type.getMessage().contains("inconsistency"), type.getMessage());
+        Path badKey = dir.resolve("key.yaml");
+        Files.writeString(badKey, BASE.replace("{type: ah}", "{type: ah, vidoe: attention}"));
+        ConfigException key = assertThrows(ConfigException.class, () -> ConfigLoader.load(badKey, List.of()));
+        assertTrue(key.getMessage().contains("tasks[0].vidoe"), key.getMessage());
+        Path select = dir.resolve("select.yaml");
+        Files.writeString(select, BASE.replace("train: {epochs: 5}", "train: {epochs: 5, selectBy: valence_ccc}"));
+        ConfigException selectBy = assertThrows(ConfigException.class, () -> ConfigLoader.load(select, List.of()));
+        assertTrue(selectBy.getMessage().contains("train.selectBy") && selectBy.getMessage().contains("emotion_uar"), selectBy.getMessage());
+        Path none = dir.resolve("none.yaml");
+        Files.writeString(none, BASE.replace("tasks: [{type: ah}, {type: emotion, weight: 0.5}]\n", ""));
+        ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.load(none, List.of()));
+        assertTrue(missing.getMessage().contains("tasks"), missing.getMessage());
+        ConfigLoader.Resolved ok = ConfigLoader.load(write(dir.resolve("ok.yaml"), BASE), List.of("train.optimizer=adamw"));
+        assertEquals(List.of("ah", "emotion"), ok.plugins().tasks().stream().map(c -> c.provider().type()).toList());
+        assertEquals("adamw", ok.plugins().train().optimizer());
+    }
+
+    private static Path write(Path f, String text) throws java.io.IOException {
+        Files.writeString(f, text);
+        return f;
     }
 }

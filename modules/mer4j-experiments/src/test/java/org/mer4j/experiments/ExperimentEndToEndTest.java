@@ -40,6 +40,7 @@ class ExperimentEndToEndTest {
                   videoFps: 5
                   extractors: [{name: face-hog}, {name: prosody}, {name: word-tokens}]
                 protocol: {folds: 3, valFraction: 0.25}
+                tasks: [{type: ah}, {type: inconsistency}, {type: emotion, weight: 0.5}]
                 train: {epochs: 2, batchSize: 4}
                 rows:
                   - {name: audio only, modalities: [audio], fusion: {type: early-fusion}}
@@ -54,7 +55,8 @@ class ExperimentEndToEndTest {
         assertEquals("e2e", summary.get("experiment").asText());
         assertEquals(2, summary.get("rows").size());
         for (JsonNode row : summary.get("rows")) {
-            for (String k : ExperimentRunner.METRICS) {
+            for (String k : List.of("ah_frame_macro_f1", "ah_frame_ap", "ah_video_macro_f1", "inconsistency_frame_macro_f1",
+                    "inconsistency_clip_macro_f1", "emotion_accuracy", "emotion_uar")) {
                 JsonNode m = row.get("metrics").get(k);
                 assertEquals(3, m.get("n").asInt(), k);
                 assertTrue(m.get("mean").isNumber() && m.get("std").isNumber(), k);
@@ -62,12 +64,16 @@ class ExperimentEndToEndTest {
             assertEquals(3, row.get("runs").size());
             for (JsonNode run : row.get("runs")) {
                 Path folder = exp.resolve(run.asText());
-                for (String f : List.of("config.resolved.yaml", "metrics.json", "predictions.csv", "provenance.json", "log.txt")) {
+                for (String f : List.of("config.resolved.yaml", "metrics.json", "predictions.csv", "clip_predictions.csv", "provenance.json",
+                        "log.txt", "checkpoint/best.params", "checkpoint/state.json")) {
                     assertTrue(Files.isRegularFile(folder.resolve(f)), folder + "/" + f);
                 }
                 JsonNode prov = new ObjectMapper().readTree(folder.resolve("provenance.json").toFile());
                 assertEquals(1, prov.get("skippedByReason").get("unreadable-media").asInt(), prov.toString());
                 assertEquals(11, prov.get("clipsUsed").asInt());
+                assertTrue(prov.get("threads").get("torchIntraOpThreads").asInt() >= 1, prov.toString());
+                String header = Files.readAllLines(folder.resolve("predictions.csv")).get(0);
+                assertEquals("clip_id,subject,step,time_s,ah_true,ah_prob,inconsistency_true,inconsistency_prob", header);
             }
         }
         assertTrue(Files.readString(exp.resolve("table.md")).contains("| cross |"));

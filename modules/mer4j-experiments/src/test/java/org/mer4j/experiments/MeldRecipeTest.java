@@ -60,7 +60,8 @@ class MeldRecipeTest {
                 data: {adapter: meld, root: %s}
                 features: {cacheDir: %s, extractors: [{name: word-tokens}]}
                 protocol: {type: official}
-                train: {epochs: 3, ahLossWeight: 0, emotionLossWeight: 1, selectBy: emotion_weighted_f1}
+                tasks: [{type: emotion}]
+                train: {epochs: 3, selectBy: emotion_weighted_f1}
                 rows:
                   - {name: linear, modalities: [text], fusion: {type: pooled-mlp, hidden: []}}
                   - {name: broken, modalities: [text], fusion: {type: test-diverging}}

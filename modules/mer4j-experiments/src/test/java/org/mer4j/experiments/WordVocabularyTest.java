@@ -25,7 +25,7 @@ class WordVocabularyTest {
             mask[t] = ids[t] != 0;
         }
         return new AlignedClip(id, "s", 4, steps, Map.of(Modality.TEXT, x), Map.of(Modality.TEXT, 2), Map.of(Modality.TEXT, mask),
-                new int[steps], "joy", false, null);
+                new org.mer4j.api.ClipLabels("joy", java.util.List.of(), false, null));
     }
 
     @Test

@@ -96,8 +96,7 @@ public final class Standardizer {
             }
             out.put(m, y);
         }
-        return new AlignedClip(c.clipId(), c.subject(), c.rate(), c.steps(), out, c.dims(), c.masks(), c.ahFrames(),
-                c.emotion(), c.ahVideo(), c.inconsistent());
+        return c.withFeatures(out, c.dims(), c.masks());
     }
 
     /** A copy of the clip restricted to the given modalities. */
@@ -113,6 +112,6 @@ public final class Standardizer {
             d.put(mod, c.dims().get(mod));
             m.put(mod, c.masks().get(mod));
         }
-        return new AlignedClip(c.clipId(), c.subject(), c.rate(), c.steps(), f, d, m, c.ahFrames(), c.emotion(), c.ahVideo(), c.inconsistent());
+        return c.withFeatures(f, d, m);
     }
 }

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
-import org.mer4j.api.ClipLabels;
 import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.Modality;
 
@@ -13,8 +12,8 @@ import org.mer4j.api.Modality;
  * Step i covers {@code [i/rate, (i+1)/rate)}; its value per track is the mean of the track's valid
  * samples inside the window, or the nearest valid sample within {@code maxGapSeconds} of the
  * window centre, else masked. Tracks of one modality are concatenated feature-wise; the modality
- * mask of a step is true when any of its tracks is valid there. A/H frame labels are read at the
- * window centre.
+ * mask of a step is true when any of its tracks is valid there. Labels travel with the clip; each
+ * task reads its step labels at the window centre.
  */
 public final class TimelineAligner {
     private final AlignmentConfig config;
@@ -51,13 +50,8 @@ public final class TimelineAligner {
             dims.put(e.getKey(), dim);
             masks.put(e.getKey(), mask);
         }
-        ClipLabels labels = clip.clip().labels();
-        int[] ah = new int[steps];
-        for (int i = 0; i < steps; i++) {
-            ah[i] = labels.ahAt((i + 0.5) / config.rate()) ? 1 : 0;
-        }
-        return new AlignedClip(clip.clip().id(), clip.clip().subject(), config.rate(), steps, features, dims, masks, ah,
-                labels.emotion(), labels.ahVideoLabel(), labels.inconsistent());
+        return new AlignedClip(clip.clip().id(), clip.clip().subject(), config.rate(), steps, features, dims, masks,
+                clip.clip().labels());
     }
 
     private void resample(FeatureTrack t, int steps, float[] out, int outDim, int offset, boolean[] mask) {

@@ -44,9 +44,11 @@ class TimelineAlignerTest {
         assertEquals(4.0f, f[6], 1e-6);      // window 2: only sample 4 valid
         assertFalse(a.masks().get(Modality.AUDIO)[3]);   // window 3: samples 6, 7 invalid, no near sample within 50 ms
         assertTrue(a.masks().get(Modality.AUDIO)[4]);
-        assertArrayEquals(new int[] {0, 0, 1, 0, 0}, a.ahFrames()); // centre 0.5 s lies in [0.4, 0.6)
-        assertEquals("happy", a.emotion());
-        assertTrue(a.ahVideo());
+        assertEquals(0.5, a.stepCentre(2), 1e-12);    // step labels are read at 0.1, 0.3, 0.5, ... s
+        assertTrue(a.labels().ahAt(a.stepCentre(2)));  // centre 0.5 s lies in [0.4, 0.6)
+        assertFalse(a.labels().ahAt(a.stepCentre(1)));
+        assertEquals("happy", a.labels().emotion());
+        assertTrue(a.labels().ahVideoLabel());
     }
 
     @Test

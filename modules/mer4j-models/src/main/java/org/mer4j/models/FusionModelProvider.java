@@ -1,18 +1,17 @@
 package org.mer4j.models;
 
-import ai.djl.nn.Block;
-
 /**
  * Service-provider entry point of a fusion model, discovered by {@link java.util.ServiceLoader}
  * through {@code META-INF/services/org.mer4j.models.FusionModelProvider} and chosen by
  * {@link #name()} in experiment configs.
  *
- * <p><b>Block contract.</b> The built block takes, for each modality of {@link ModelSpec#modalities()}
- * in order, the features {@code [B,T,D_m]} (float32) then the step mask {@code [B,T]} (float32, 1
- * valid, 0 padded or missing): {@code (x_1, mask_1, x_2, mask_2, ...)}. All modalities share the
- * aligned timeline length T. It returns {@code (ahLogits [B,T], emotionLogits [B,E])}. It must
- * reject inputs of the wrong count or shape with a message that names the input and the expected
- * shape (see {@link FusionInputs}).
+ * <p><b>Block contract.</b> The built {@link FusionBlock} takes, for each modality of
+ * {@link ModelSpec#modalities()} in order, the features {@code [B,T,D_m]} (float32) then the step mask
+ * {@code [B,T]} (float32, 1 valid, 0 padded or missing): {@code (x_1, mask_1, x_2, mask_2, ...)}. All
+ * modalities share the aligned timeline length T. It returns a {@link FusedOutput} (per-step and/or
+ * pooled representations, optional head outputs and auxiliary outputs); the framework attaches the
+ * heads of the configured tasks ({@link TaskModel}). It must reject inputs of the wrong count or
+ * shape with a message that names the input and the expected shape (see {@link FusionInputs}).
  *
  * @param <C> the immutable, validated configuration record of this model
  */
@@ -28,14 +27,14 @@ public interface FusionModelProvider<C extends Record> {
     C defaultConfig();
 
     /** Builds a new, uninitialised block for {@code spec}. */
-    Block build(C config, ModelSpec spec);
+    FusionBlock build(C config, ModelSpec spec);
 
     /**
      * Builds from an untyped config, checking its type first.
      *
      * @throws IllegalArgumentException when {@code config} is not a {@link #configType()}
      */
-    default Block buildUnchecked(Record config, ModelSpec spec) {
+    default FusionBlock buildUnchecked(Record config, ModelSpec spec) {
         if (!configType().isInstance(config)) {
             throw new IllegalArgumentException("fusion model '" + name() + "' needs a " + configType().getSimpleName()
                     + " config, got " + (config == null ? "null" : config.getClass().getSimpleName()));

@@ -1,6 +1,5 @@
 package org.mer4j.models;
 
-import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,13 +59,13 @@ public final class FusionRegistry {
     }
 
     /** Builds {@code name} with its default config. */
-    public Block buildDefault(String name, ModelSpec spec) {
+    public FusionBlock buildDefault(String name, ModelSpec spec) {
         FusionModelProvider<?> p = get(name);
         return p.buildUnchecked(p.defaultConfig(), spec);
     }
 
     /** Builds {@code name} with {@code config}, which must be that provider's config type. */
-    public Block build(String name, Record config, ModelSpec spec) {
+    public FusionBlock build(String name, Record config, ModelSpec spec) {
         return get(name).buildUnchecked(config, spec);
     }
 }

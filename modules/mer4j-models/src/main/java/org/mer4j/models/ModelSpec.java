@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mer4j.api.Modality;
+import org.mer4j.models.heads.HeadSpec;
 
 /**
  * What a fusion model is built for: the modalities it reads (in input order), the feature dimension
- * of each, and the emotion class names (index = label id).
+ * of each, and the heads of the configured tasks (names, levels, widths — not what the tasks mean).
  *
  * <p>The block built from a spec takes the inputs {@code (x_1, mask_1, x_2, mask_2, ...)} in the
- * order of {@link #modalities()}; see {@link FusionModelProvider}.
+ * order of {@link #modalities()}; see {@link FusionBlock}.
  *
  * @param modalities ordered, distinct, non-empty
  * @param inputDims positive feature dimension D for every modality in {@code modalities}
- * @param emotions distinct, non-empty emotion class names
+ * @param heads the task heads, with distinct names, at least one
  */
-public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<String> emotions) {
+public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads) {
     public ModelSpec {
         if (modalities == null || modalities.isEmpty()) {
             throw new IllegalArgumentException("model spec: modalities must list at least one of video, audio, text");
@@ -38,18 +39,18 @@ public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputD
             }
             dims.put(m, d);
         }
-        if (emotions == null || emotions.isEmpty()) {
-            throw new IllegalArgumentException("model spec: emotions must name at least one emotion class");
+        if (heads == null || heads.isEmpty()) {
+            throw new IllegalArgumentException("model spec: no task heads; configure at least one task");
         }
         Set<String> seen = new HashSet<>();
-        for (String e : emotions) {
-            if (e == null || e.isBlank() || !seen.add(e)) {
-                throw new IllegalArgumentException("model spec: emotions " + emotions + " contain a blank or duplicate name; give distinct class names");
+        for (HeadSpec h : heads) {
+            if (!seen.add(h.name())) {
+                throw new IllegalArgumentException("model spec: two heads are named '" + h.name() + "'; give each task a distinct name");
             }
         }
         modalities = List.copyOf(modalities);
         inputDims = java.util.Collections.unmodifiableMap(dims);
-        emotions = List.copyOf(emotions);
+        heads = List.copyOf(heads);
     }
 
     /** Feature dimension of {@code modality}; fails naming the known modalities when it is not part of the spec. */
@@ -59,16 +60,6 @@ public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputD
             throw new IllegalArgumentException("modality " + modality.key() + " is not part of this model (modalities " + keys() + ")");
         }
         return d;
-    }
-
-    /** Number of emotion classes E. */
-    public int emotionCount() {
-        return emotions.size();
-    }
-
-    /** Label id of an emotion name, or -1 when it is not one of {@link #emotions()}. */
-    public int emotionId(String emotion) {
-        return emotions.indexOf(emotion);
     }
 
     /** Sum of the input dimensions of all modalities. */

@@ -56,7 +56,7 @@ class FusionRegistryTest {
 
     @Test
     void crossAttentionRejectsUnimodalSpecAndEarlyFusionAcceptsIt() {
-        ModelSpec unimodal = new ModelSpec(List.of(Modality.AUDIO), Map.of(Modality.AUDIO, 17), List.of("a", "b"));
+        ModelSpec unimodal = new ModelSpec(List.of(Modality.AUDIO), Map.of(Modality.AUDIO, 17), SyntheticTensors.SPEC.heads());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FusionRegistry.load().buildDefault("cross-attention", unimodal));
         assertTrue(e.getMessage().contains("early-fusion"), e.getMessage());
@@ -64,11 +64,13 @@ class FusionRegistryTest {
     }
 
     @Test
-    void modelSpecValidatesDimsAndEmotions() {
+    void modelSpecValidatesDimsAndHeads() {
         IllegalArgumentException dims = assertThrows(IllegalArgumentException.class,
-                () -> new ModelSpec(List.of(Modality.VIDEO, Modality.TEXT), Map.of(Modality.VIDEO, 3), List.of("a")));
+                () -> new ModelSpec(List.of(Modality.VIDEO, Modality.TEXT), Map.of(Modality.VIDEO, 3), SyntheticTensors.SPEC.heads()));
         assertTrue(dims.getMessage().contains("inputDims.text"), dims.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> new ModelSpec(List.of(Modality.VIDEO), Map.of(Modality.VIDEO, 3), List.of("a", "a")));
+        org.mer4j.models.heads.HeadSpec head = org.mer4j.models.heads.HeadSpec.clip("a", 2);
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> new ModelSpec(List.of(Modality.VIDEO), Map.of(Modality.VIDEO, 3), List.of(head, head)));
+        assertTrue(twice.getMessage().contains("'a'"), twice.getMessage());
     }
 }

@@ -52,7 +52,7 @@ class PooledMlpTest {
     }
 
     private static Block build(NDManager manager) {
-        Block b = new PooledMlpProvider().build(new PooledMlpConfig(List.of(), 0f), SPEC);
+        Block b = new TaskModel(SPEC, new PooledMlpProvider().build(new PooledMlpConfig(List.of(), 0f), SPEC));
         b.initialize(manager, DataType.FLOAT32, FusionInputs.initShapes(SPEC, 2, 5));
         return b;
     }

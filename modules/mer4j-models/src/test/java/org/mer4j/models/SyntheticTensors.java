@@ -15,7 +15,8 @@ import org.mer4j.api.Modality;
  */
 final class SyntheticTensors {
     static final ModelSpec SPEC = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO),
-            Map.of(Modality.VIDEO, 6, Modality.AUDIO, 3), List.of("neutral", "happy", "sad"));
+            Map.of(Modality.VIDEO, 6, Modality.AUDIO, 3),
+            List.of(org.mer4j.models.heads.HeadSpec.step("ah", 1), org.mer4j.models.heads.HeadSpec.clip("emotion", 3)));
 
     final NDList inputs;
     final NDArray labels;

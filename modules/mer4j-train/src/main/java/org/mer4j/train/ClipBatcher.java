@@ -10,23 +10,25 @@ import java.util.Random;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
 import org.mer4j.models.ModelSpec;
+import org.mer4j.train.tasks.TaskSet;
 
 /**
  * Turns {@link AlignedClip}s into padded tensors for a fusion block: per modality features
  * {@code [B,T,D]} and masks {@code [B,T]} (padded to the longest clip of the batch; a modality the
- * clip lacks is all zeros and masked), A/H frame labels {@code [B,T]} with a label mask of the real
- * steps, and one-hot emotions {@code [B,E]} with a mask of the labelled clips.
+ * clip lacks is all zeros and masked), and the targets of every task ({@link TaskSet#targets}).
  */
 public final class ClipBatcher {
     private final ModelSpec spec;
+    private final TaskSet tasks;
 
-    /** A batcher for the inputs of {@code spec}. */
-    public ClipBatcher(ModelSpec spec) {
+    /** A batcher for the inputs of {@code spec} and the targets of {@code tasks}. */
+    public ClipBatcher(ModelSpec spec, TaskSet tasks) {
         this.spec = spec;
+        this.tasks = tasks;
     }
 
     /**
-     * Checks that {@code clip} fits the model: matching feature dimensions and a known emotion.
+     * Checks that {@code clip} fits the model: matching feature dimensions.
      *
      * @throws IllegalArgumentException naming the clip, the field, what was expected and the fix
      */
@@ -37,10 +39,6 @@ public final class ClipBatcher {
                 throw new IllegalArgumentException("clip " + clip.clipId() + ": " + m.key() + " features have dimension " + dim
                         + " but the model expects " + spec.dim(m) + "; rebuild the model spec from the same feature cache");
             }
-        }
-        if (clip.emotion() != null && spec.emotionId(clip.emotion()) < 0) {
-            throw new IllegalArgumentException("clip " + clip.clipId() + ": emotion '" + clip.emotion() + "' is not one of the model's emotions "
-                    + spec.emotions() + "; add it to the emotion list or fix the label");
         }
     }
 
@@ -118,24 +116,7 @@ public final class ClipBatcher {
             inputs.add(manager.create(x, new Shape(b, steps, dim)));
             inputs.add(manager.create(mask, new Shape(b, steps)));
         }
-        int e = spec.emotionCount();
-        float[] ah = new float[b * steps];
-        float[] labelMask = new float[b * steps];
-        float[] emotion = new float[b * e];
-        float[] emotionMask = new float[b];
-        for (int i = 0; i < b; i++) {
-            AlignedClip clip = clips.get(i);
-            for (int t = 0; t < clip.steps(); t++) {
-                ah[i * steps + t] = clip.ahFrames()[t] != 0 ? 1f : 0f;
-                labelMask[i * steps + t] = 1f;
-            }
-            if (clip.emotion() != null) {
-                emotion[i * e + spec.emotionId(clip.emotion())] = 1f;
-                emotionMask[i] = 1f;
-            }
-        }
-        NDList labels = new NDList(manager.create(ah, new Shape(b, steps)), manager.create(labelMask, new Shape(b, steps)),
-                manager.create(emotion, new Shape(b, e)), manager.create(emotionMask, new Shape(b)));
+        NDList labels = tasks.targets(manager, clips, steps);
         return new FusionBatch(List.copyOf(clips), steps, inputs, labels);
     }
 }

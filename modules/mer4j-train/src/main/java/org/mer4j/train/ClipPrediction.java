@@ -1,39 +1,28 @@
 package org.mer4j.train;
 
+import java.util.Map;
+import org.mer4j.train.tasks.TaskPrediction;
+
 /**
- * What a trained model says about one clip.
+ * What a trained model says about one clip: one {@link TaskPrediction} per task, by task name.
  *
  * @param clipId the clip
- * @param ahProb A/H probability of each step of the clip's timeline (length = clip steps)
- * @param emotionProb probability of each emotion class (index = label id of the model spec)
+ * @param tasks per task name, the task's prediction
  */
-public record ClipPrediction(String clipId, float[] ahProb, float[] emotionProb) {
+public record ClipPrediction(String clipId, Map<String, TaskPrediction> tasks) {
     public ClipPrediction {
-        if (clipId == null || ahProb == null || emotionProb == null) {
-            throw new IllegalArgumentException("clip prediction needs a clip id, A/H probabilities and emotion probabilities");
+        if (clipId == null || tasks == null) {
+            throw new IllegalArgumentException("clip prediction needs a clip id and task predictions");
         }
+        tasks = Map.copyOf(tasks);
     }
 
-    /** Index of the most probable emotion. */
-    public int emotionArgmax() {
-        int best = 0;
-        for (int i = 1; i < emotionProb.length; i++) {
-            if (emotionProb[i] > emotionProb[best]) {
-                best = i;
-            }
+    /** The prediction of task {@code name}. */
+    public TaskPrediction task(String name) {
+        TaskPrediction p = tasks.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no prediction for task '" + name + "'; tasks: " + tasks.keySet());
         }
-        return best;
-    }
-
-    /** Video-level A/H probability: mean of the step probabilities (0 for an empty clip). */
-    public double ahVideoProb() {
-        if (ahProb.length == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (float p : ahProb) {
-            sum += p;
-        }
-        return sum / ahProb.length;
+        return p;
     }
 }

@@ -10,7 +10,7 @@ import org.mer4j.api.AlignedClip;
  * @param clips the clips in batch order
  * @param steps padded length T (longest clip of the batch)
  * @param inputs block inputs {@code (x_1 [B,T,D_1], mask_1 [B,T], ...)} in model-spec order
- * @param labels {@code (ahLabels [B,T], labelMask [B,T], emotionOneHot [B,E], emotionMask [B])}
+ * @param labels the targets of every task in the layout of {@link org.mer4j.train.tasks.TaskSet#targets}
  */
 public record FusionBatch(List<AlignedClip> clips, int steps, NDList inputs, NDList labels) {
 }

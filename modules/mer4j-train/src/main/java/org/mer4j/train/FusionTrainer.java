@@ -6,118 +6,151 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.mer4j.api.AlignedClip;
-import org.mer4j.api.AtomicFiles;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.FusionInputs;
 import org.mer4j.models.ModelSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.mer4j.models.TaskModel;
+import org.mer4j.train.optim.GradientClipping;
+import org.mer4j.train.optim.Optimizers;
+import org.mer4j.train.optim.StatefulOptimizer;
+import org.mer4j.train.tasks.TaskSet;
 
 /**
- * The training loop of every fusion model: DJL {@link Trainer} with Adam at a fixed learning rate,
- * the {@link FusionLoss} (masked, class-weighted frame BCE + weighted emotion CE), a child
- * NDManager per batch, model selection on the validation frame-level A/H macro F1 (ties broken by
- * the lower validation loss), best parameters checkpointed atomically to
- * {@code checkpointDir/best.params} and restored at the end, early stopping after
- * {@link TrainConfig#patience()} epochs without improvement.
+ * The training loop of every fusion model, owned by the framework: the fusion block wrapped with the
+ * heads of the configured tasks ({@link TaskModel}), the weighted sum of the task losses
+ * ({@link TaskSet#loss}), the configured optimiser and learning-rate schedule, optional global
+ * gradient-norm clipping, a child NDManager per batch, model selection on a validation metric
+ * ({@code train.selectBy}; ties go to the lower validation loss), early stopping after
+ * {@link TrainConfig#patience()} epochs without improvement, and a checkpoint after every epoch
+ * ({@link TrainingCheckpoint}): rerun with the same checkpoint folder, a killed run resumes after
+ * its last complete epoch and ends with the same metrics as an uninterrupted run.
  *
- * <p>Without validation clips the epoch with the lowest training loss is kept.
+ * <p>Seeds: the run seed is split into the parameter-initialisation seed and per-epoch seeds for
+ * the batch order and the engine's generator (dropout), which are re-seeded at the start of every
+ * epoch; nothing random carries over between epochs except through the checkpointed state.
+ * Without validation clips the epoch with the lowest training loss is kept.
  */
 public final class FusionTrainer {
-    /** Key of the validation loss in the metrics given to {@link TrainingListener}. */
+    /** Key of the validation loss in the validation metrics. */
     public static final String VAL_LOSS = "loss";
     /** File name of the best parameters inside the checkpoint folder. */
     public static final String BEST_PARAMS = "best.params";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FusionTrainer.class);
-
     /**
-     * Trains {@code block} (built for {@code spec}, not yet initialised or initialised) and returns it
-     * with the parameters of its best epoch.
+     * Trains {@code fusion} with the heads of {@code tasks} and returns the model with the parameters
+     * of its best epoch.
      *
-     * @param seed seeds the engine (parameter init, dropout) and the batch order
-     * @param checkpointDir folder for {@value #BEST_PARAMS} (created when missing)
+     * @param seed the run seed (see the class documentation)
+     * @param checkpointDir checkpoint folder (created when missing; resumed from when it holds this run's checkpoint)
      * @param listener told after each epoch; may be {@link TrainingListener#NONE}
      * @throws IOException when the checkpoint cannot be written or read back
+     * @throws TrainingDivergedException when the training loss becomes non-finite
      */
-    public TrainedModel train(ModelSpec spec, Block block, List<AlignedClip> train, List<AlignedClip> val, TrainConfig cfg,
-                              long seed, Path checkpointDir, TrainingListener listener) throws IOException {
+    public TrainedModel train(ModelSpec spec, FusionBlock fusion, TaskSet tasks, List<AlignedClip> train, List<AlignedClip> val,
+                              TrainConfig cfg, long seed, Path checkpointDir, TrainingListener listener) throws IOException {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training clips; check the split and that feature extraction produced clips");
         }
-        ClipBatcher batcher = new ClipBatcher(spec);
+        ClipBatcher batcher = new ClipBatcher(spec, tasks);
         for (List<AlignedClip> clips : List.of(train, val)) {
             for (AlignedClip clip : clips) {
                 batcher.check(clip);
                 batcher.checkFinite(clip);
             }
+            tasks.encodeAll(clips);
+        }
+        String selectBy = cfg.selectBy() == null ? tasks.primaryMetric() : cfg.selectBy();
+        if (!tasks.metricKeys().contains(selectBy)) {
+            throw new IllegalArgumentException("train.selectBy: '" + selectBy + "' is not a metric of the configured tasks; choose one of "
+                    + tasks.metricKeys());
         }
         TrainingListener report = listener == null ? TrainingListener.NONE : listener;
+        TrainingCheckpoint checkpoint = new TrainingCheckpoint(checkpointDir);
         Files.createDirectories(checkpointDir);
         Path best = checkpointDir.resolve(BEST_PARAMS);
+        String runKey = runKey(spec, tasks, train, val, cfg, seed);
 
         SplittableRandom seeds = new SplittableRandom(seed);
-        Engine.getInstance().setRandomSeed(seeds.split().nextInt());
-        Random order = new Random(seeds.split().nextLong());
-        double positiveWeight = positiveWeight(train);
-        Loss loss = new FusionLoss(positiveWeight, cfg.ahLossWeight(), cfg.emotionLossWeight());
-        Optimizer adam = Optimizer.adam()
-                .optLearningRateTracker(Tracker.fixed((float) cfg.learningRate()))
-                .optWeightDecays((float) cfg.weightDecay())
-                .build();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam);
+        int initSeed = seeds.split().nextInt();
+        long orderSeed = seeds.split().nextLong();
+        long engineSeed = seeds.split().nextLong();
+        int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
+        StatefulOptimizer optimizer = Optimizers.create(cfg.optimizerSettings(), stepsPerEpoch, cfg.epochs());
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new TaskLoss(tasks)).optOptimizer(optimizer);
 
+        TaskModel block = new TaskModel(spec, fusion);
         Model model = Model.newInstance("mer4j-fusion");
         boolean handedOver = false;
         try {
             model.setBlock(block);
-            BestEpochSelector selection = new BestEpochSelector(cfg.selectBy());
+            Engine.getInstance().setRandomSeed(initSeed);
+            TrainingCheckpoint.State saved = checkpoint.read(runKey);
+            BestEpochSelector selection = new BestEpochSelector(selectBy, tasks.higherIsBetter(selectBy),
+                    saved == null ? null : saved.selection());
+            List<String> log = new ArrayList<>(saved == null ? List.of() : saved.log());
+            int firstEpoch = saved == null ? 1 : saved.epoch() + 1;
+            // initialise (and, resuming, load) before the trainer exists: its parameter store keeps the arrays it first sees
+            block.initialize(model.getNDManager(), DataType.FLOAT32, FusionInputs.initShapes(spec, 1, 1));
+            if (saved != null) {
+                load(model, checkpoint.params(saved.epoch()));
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpoint.optimizer(saved.epoch())));
+                     DataInputStream data = new DataInputStream(in)) {
+                    optimizer.loadState(model.getNDManager(), data, block);
+                }
+                log.add("resumed after epoch " + saved.epoch() + " from " + checkpointDir);
+            }
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(FusionInputs.initShapes(spec, 1, 1));
-                int sinceBest = 0;
-                for (int epoch = 1; epoch <= cfg.epochs() && sinceBest < cfg.patience(); epoch++) {
+                boolean stopped = saved != null && selection.state().sinceBest() >= cfg.patience();
+                for (int epoch = firstEpoch; epoch <= cfg.epochs() && !stopped; epoch++) {
                     long start = System.nanoTime();
-                    double trainLoss = trainEpoch(trainer, batcher, ClipBatcher.shuffledBatches(train, cfg.batchSize(), order));
+                    Engine.getInstance().setRandomSeed(epochSeed(engineSeed, epoch));
+                    Random order = new Random(epochSeed(orderSeed, epoch));
+                    double trainLoss = trainEpoch(trainer, block, batcher, ClipBatcher.shuffledBatches(train, cfg.batchSize(), order),
+                            cfg.clipGradNorm());
                     if (!Double.isFinite(trainLoss)) {
                         throw new TrainingDivergedException("training loss became " + trainLoss + " in epoch " + epoch
-                                + "; lower train.learningRate (now " + cfg.learningRate() + ") or check the features for NaN/inf values");
+                                + "; lower train.learningRate (now " + cfg.learningRate()
+                                + "), set train.clipGradNorm, or check the features for NaN/inf values");
                     }
-                    Map<String, Double> valMetrics = val.isEmpty() ? Map.of() : validate(model, loss, batcher, spec, val, cfg.batchSize());
+                    Map<String, Double> valMetrics = val.isEmpty() ? Map.of() : validate(model, tasks, batcher, val, cfg.batchSize());
                     if (selection.offer(epoch, trainLoss, valMetrics)) {
-                        saveParameters(block, best);
-                        sinceBest = 0;
-                    } else {
-                        sinceBest++;
+                        TrainingCheckpoint.writeAtomically(best, block::saveParameters);
                     }
-                    report.onEpoch(epoch, trainLoss, valMetrics, (System.nanoTime() - start) / 1e9);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    log.add(String.format(Locale.ROOT, "epoch %d loss %.6f val %s %.2fs", epoch, trainLoss, valMetrics, seconds));
+                    checkpoint.write(new TrainingCheckpoint.State(1, runKey, epoch, selection.state(), log), block::saveParameters,
+                            out -> optimizer.saveState(out, block));
+                    report.onEpoch(epoch, trainLoss, valMetrics, seconds);
+                    stopped = selection.state().sinceBest() >= cfg.patience();
                 }
             }
-            loadParameters(model, best);
-            LOG.debug("kept epoch {} (pos_weight {})", selection.bestEpoch(), positiveWeight);
-            TrainedModel trained = new TrainedModel(model, spec, selection.bestEpoch(), selection.bestMetrics());
+            load(model, best);
+            TrainedModel trained = new TrainedModel(model, spec, tasks, selection.bestEpoch(), selection.bestMetrics(), log,
+                    firstEpoch - 1);
             handedOver = true;
             return trained;
         } finally {
@@ -127,23 +160,13 @@ public final class FusionTrainer {
         }
     }
 
-    /** {@code negatives / positives} over the labelled frames of {@code clips}. */
-    static double positiveWeight(List<AlignedClip> clips) {
-        long positives = 0;
-        long negatives = 0;
-        for (AlignedClip clip : clips) {
-            for (int label : clip.ahFrames()) {
-                if (label != 0) {
-                    positives++;
-                } else {
-                    negatives++;
-                }
-            }
-        }
-        return FusionLoss.positiveWeight(positives, negatives);
+    /** A per-epoch seed drawn from {@code base}: the same for the same epoch, whether or not the run was resumed. */
+    static int epochSeed(long base, int epoch) {
+        return new SplittableRandom(base + 0x9E3779B97F4A7C15L * epoch).nextInt();
     }
 
-    private static double trainEpoch(Trainer trainer, ClipBatcher batcher, List<List<AlignedClip>> batches) {
+    private static double trainEpoch(Trainer trainer, TaskModel block, ClipBatcher batcher, List<List<AlignedClip>> batches,
+                                     double clipGradNorm) {
         double total = 0;
         int clips = 0;
         for (List<AlignedClip> group : batches) {
@@ -156,48 +179,51 @@ public final class FusionTrainer {
                     total += value.getFloat() * group.size();
                     clips += group.size();
                 }
+                if (clipGradNorm > 0) {
+                    GradientClipping.clipGlobalNorm(block, clipGradNorm);
+                }
                 trainer.step();
             }
         }
         return total / clips;
     }
 
-    private static Map<String, Double> validate(Model model, Loss loss, ClipBatcher batcher, ModelSpec spec,
-                                                List<AlignedClip> val, int batchSize) {
+    private static Map<String, Double> validate(Model model, TaskSet tasks, ClipBatcher batcher, List<AlignedClip> val, int batchSize) {
         List<ClipPrediction> predictions = new ArrayList<>();
         double total = 0;
         for (List<AlignedClip> group : ClipBatcher.inOrderBatches(val, batchSize)) {
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 FusionBatch batch = batcher.batch(manager, group);
                 NDList outputs = model.getBlock().forward(new ParameterStore(manager, false), batch.inputs(), false);
-                total += loss.evaluate(batch.labels(), outputs).getFloat() * group.size();
-                predictions.addAll(TrainedModel.toPredictions(batch, outputs));
+                total += tasks.loss(outputs, batch.labels()).getFloat() * group.size();
+                predictions.addAll(tasks.decode(outputs, group, batch.steps()));
             }
         }
-        Map<String, Double> metrics = new LinkedHashMap<>(Metrics.evaluate(val, predictions, spec.emotions()));
+        Map<String, Double> metrics = new LinkedHashMap<>(tasks.evaluate(val, predictions));
         metrics.put(VAL_LOSS, total / val.size());
         return metrics;
     }
 
-    private static void saveParameters(Block block, Path target) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-                 DataOutputStream data = new DataOutputStream(out)) {
-                block.saveParameters(data);
-            }
-            AtomicFiles.moveIntoPlace(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void loadParameters(Model model, Path source) throws IOException {
+    private static void load(Model model, Path source) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(source));
              DataInputStream data = new DataInputStream(in)) {
             model.getBlock().loadParameters(model.getNDManager(), data);
         } catch (MalformedModelException e) {
-            throw new IOException("checkpoint " + source + " does not match the model: " + e.getMessage(), e);
+            throw new IOException("checkpoint " + source + " does not match the model: " + e.getMessage()
+                    + "; delete the run's checkpoint folder to start over", e);
+        }
+    }
+
+    /** What makes a checkpoint this run's: spec, tasks, clips, settings and seed. */
+    private static String runKey(ModelSpec spec, TaskSet tasks, List<AlignedClip> train, List<AlignedClip> val, TrainConfig cfg, long seed) {
+        StringBuilder sb = new StringBuilder().append(spec).append('\n').append(tasks.heads()).append('\n').append(cfg).append('\n').append(seed);
+        train.forEach(c -> sb.append("\nT ").append(c.clipId()).append(' ').append(c.steps()));
+        val.forEach(c -> sb.append("\nV ").append(c.clipId()).append(' ').append(c.steps()));
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

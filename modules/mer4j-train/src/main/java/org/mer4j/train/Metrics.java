@@ -1,130 +1,27 @@
 package org.mer4j.train;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.mer4j.api.AlignedClip;
 
 /**
- * Evaluation measures of the BAH benchmark (Belharbi et al. 2025, "BAH Dataset for
- * Ambivalence/Hesitancy Recognition in Videos for Behavioural Change"), class 1 = A/H, plus the
- * clip emotion measures. Pure Java.
+ * The evaluation measures the built-in tasks report, in pure Java.
  *
  * <ul>
- *   <li>{@value #AH_FRAME_MACRO_F1}: F1 averaged over the classes 0/1 of all frames of all clips,
- *       a frame being predicted A/H when its probability is at least 0.5.</li>
- *   <li>{@value #AH_FRAME_AP}: average precision of the A/H class: precision and recall at the
- *       1,000 thresholds {@code linspace(0, 1, 1000)} (a frame is positive when its probability is at
- *       least the threshold), traced from the highest threshold to the lowest after the start point
- *       (recall 0, precision 1); the area under that curve by the trapezoid rule over recall.
- *       Precision with no predicted positive is 1. NaN when no frame is A/H.</li>
- *   <li>{@value #AH_VIDEO_MACRO_F1}: the clip's A/H probability is the mean of its frame
- *       probabilities, thresholded at 0.5; macro F1 against {@link AlignedClip#ahVideo()}.</li>
- *   <li>{@value #EMOTION_ACCURACY}, {@value #EMOTION_MACRO_F1}, {@value #EMOTION_UAR},
- *       {@value #EMOTION_WEIGHTED_F1}: on the clips
- *       with an emotion label, the prediction being the most probable class; UAR is the mean recall
- *       over the classes present in the truth. NaN without labelled clips.</li>
+ *   <li>{@link #averagePrecision}: average precision of class 1 as in the BAH benchmark (Belharbi et
+ *       al. 2025): precision and recall at the 1,000 thresholds {@code linspace(0, 1, 1000)} (a sample
+ *       is positive when its probability is at least the threshold), traced from the highest threshold
+ *       to the lowest after the start point (recall 0, precision 1); the area by the trapezoid rule
+ *       over recall. Precision with no predicted positive is 1. NaN when no sample is positive.</li>
+ *   <li>{@link #macroF1}: as scikit-learn's {@code f1_score(average="macro")}, averaged over the
+ *       classes that occur in the truth or in the predictions (BAH's AVGF1 for two classes).</li>
+ *   <li>{@link #weightedF1}, {@link #unweightedAverageRecall}, {@link #accuracy}.</li>
+ *   <li>{@link #concordance} (Lin's CCC), {@link #pearson}, {@link #rmse} for continuous labels
+ *       (AVEC / OMG-Empathy conventions: population variances, no bias correction).</li>
  * </ul>
- * As in scikit-learn's {@code f1_score(average="macro")}, macro F1 averages over the classes that
- * occur in the truth or in the predictions; a class with no true and no predicted positive has F1 0.
  */
 public final class Metrics {
-    public static final String AH_FRAME_MACRO_F1 = "ah_frame_macro_f1";
-    public static final String AH_FRAME_AP = "ah_frame_ap";
-    public static final String AH_VIDEO_MACRO_F1 = "ah_video_macro_f1";
-    public static final String EMOTION_ACCURACY = "emotion_accuracy";
-    public static final String EMOTION_MACRO_F1 = "emotion_macro_f1";
-    public static final String EMOTION_UAR = "emotion_uar";
-    public static final String EMOTION_WEIGHTED_F1 = "emotion_weighted_f1";
-    /** The six keys in report order. */
-    public static final List<String> KEYS = List.of(AH_FRAME_MACRO_F1, AH_FRAME_AP, AH_VIDEO_MACRO_F1,
-            EMOTION_ACCURACY, EMOTION_MACRO_F1, EMOTION_UAR);
-    /** Every key {@link #evaluate} returns: {@link #KEYS} plus {@value #EMOTION_WEIGHTED_F1}. */
-    public static final List<String> ALL_KEYS = List.of(AH_FRAME_MACRO_F1, AH_FRAME_AP, AH_VIDEO_MACRO_F1,
-            EMOTION_ACCURACY, EMOTION_MACRO_F1, EMOTION_UAR, EMOTION_WEIGHTED_F1);
-
     private static final int AP_THRESHOLDS = 1000;
-    private static final double DECISION_THRESHOLD = 0.5;
 
     private Metrics() {
-    }
-
-    /**
-     * All six measures.
-     *
-     * @param truth the clips with their labels
-     * @param preds a prediction for every clip of {@code truth} (matched by clip id)
-     * @param emotions emotion class names, index = the index of {@link ClipPrediction#emotionProb()}
-     * @throws IllegalArgumentException when a clip has no prediction, a prediction has the wrong
-     *     number of steps or classes, or a clip's emotion is not in {@code emotions}
-     */
-    public static Map<String, Double> evaluate(List<AlignedClip> truth, List<ClipPrediction> preds, List<String> emotions) {
-        Map<String, ClipPrediction> byId = new HashMap<>();
-        for (ClipPrediction p : preds) {
-            byId.put(p.clipId(), p);
-        }
-        int frames = 0;
-        for (AlignedClip clip : truth) {
-            ClipPrediction p = byId.get(clip.clipId());
-            if (p == null) {
-                throw new IllegalArgumentException("no prediction for clip " + clip.clipId() + "; predict every evaluated clip");
-            }
-            if (p.ahProb().length != clip.steps()) {
-                throw new IllegalArgumentException("prediction for clip " + clip.clipId() + " has " + p.ahProb().length
-                        + " A/H probabilities, expected one per step (" + clip.steps() + ")");
-            }
-            if (p.emotionProb().length != emotions.size()) {
-                throw new IllegalArgumentException("prediction for clip " + clip.clipId() + " has " + p.emotionProb().length
-                        + " emotion probabilities, expected " + emotions.size() + " (" + emotions + ")");
-            }
-            frames += clip.steps();
-        }
-        int[] frameTruth = new int[frames];
-        float[] frameProb = new float[frames];
-        int[] videoTruth = new int[truth.size()];
-        int[] videoPred = new int[truth.size()];
-        int[] emotionTruth = new int[truth.size()];
-        int[] emotionPred = new int[truth.size()];
-        int labelled = 0;
-        int f = 0;
-        for (int c = 0; c < truth.size(); c++) {
-            AlignedClip clip = truth.get(c);
-            ClipPrediction p = byId.get(clip.clipId());
-            for (int t = 0; t < clip.steps(); t++) {
-                frameTruth[f] = clip.ahFrames()[t] != 0 ? 1 : 0;
-                frameProb[f] = p.ahProb()[t];
-                f++;
-            }
-            videoTruth[c] = clip.ahVideo() ? 1 : 0;
-            videoPred[c] = p.ahVideoProb() >= DECISION_THRESHOLD ? 1 : 0;
-            if (clip.emotion() != null) {
-                int id = emotions.indexOf(clip.emotion());
-                if (id < 0) {
-                    throw new IllegalArgumentException("clip " + clip.clipId() + ": emotion '" + clip.emotion()
-                            + "' is not one of " + emotions);
-                }
-                emotionTruth[labelled] = id;
-                emotionPred[labelled] = p.emotionArgmax();
-                labelled++;
-            }
-        }
-        int[] framePred = new int[frames];
-        for (int i = 0; i < frames; i++) {
-            framePred[i] = frameProb[i] >= DECISION_THRESHOLD ? 1 : 0;
-        }
-        int[] et = Arrays.copyOf(emotionTruth, labelled);
-        int[] ep = Arrays.copyOf(emotionPred, labelled);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put(AH_FRAME_MACRO_F1, macroF1(frameTruth, framePred, 2));
-        out.put(AH_FRAME_AP, averagePrecision(frameTruth, frameProb));
-        out.put(AH_VIDEO_MACRO_F1, macroF1(videoTruth, videoPred, 2));
-        out.put(EMOTION_ACCURACY, accuracy(et, ep));
-        out.put(EMOTION_MACRO_F1, macroF1(et, ep, emotions.size()));
-        out.put(EMOTION_UAR, unweightedAverageRecall(et, ep, emotions.size()));
-        out.put(EMOTION_WEIGHTED_F1, weightedF1(et, ep, emotions.size()));
-        return out;
     }
 
     /** Fraction of equal entries, NaN when empty. */
@@ -288,5 +185,60 @@ public final class Metrics {
             s += row[column];
         }
         return s;
+    }
+
+    /** Lin's concordance correlation coefficient {@code 2 cov / (var_p + var_t + (mean_p - mean_t)^2)}; NaN when empty. */
+    public static double concordance(double[] pred, double[] truth) {
+        if (pred.length == 0) {
+            return Double.NaN;
+        }
+        double mp = mean(pred);
+        double mt = mean(truth);
+        double vp = 0;
+        double vt = 0;
+        double cov = 0;
+        for (int i = 0; i < pred.length; i++) {
+            vp += (pred[i] - mp) * (pred[i] - mp);
+            vt += (truth[i] - mt) * (truth[i] - mt);
+            cov += (pred[i] - mp) * (truth[i] - mt);
+        }
+        int n = pred.length;
+        double denominator = vp / n + vt / n + (mp - mt) * (mp - mt);
+        return denominator == 0 ? (mp == mt ? 1 : 0) : 2 * cov / n / denominator;
+    }
+
+    /** Pearson's correlation; NaN when either side is constant or empty. */
+    public static double pearson(double[] pred, double[] truth) {
+        double mp = mean(pred);
+        double mt = mean(truth);
+        double vp = 0;
+        double vt = 0;
+        double cov = 0;
+        for (int i = 0; i < pred.length; i++) {
+            vp += (pred[i] - mp) * (pred[i] - mp);
+            vt += (truth[i] - mt) * (truth[i] - mt);
+            cov += (pred[i] - mp) * (truth[i] - mt);
+        }
+        return vp == 0 || vt == 0 ? Double.NaN : cov / Math.sqrt(vp * vt);
+    }
+
+    /** Root mean squared error; NaN when empty. */
+    public static double rmse(double[] pred, double[] truth) {
+        if (pred.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < pred.length; i++) {
+            sum += (pred[i] - truth[i]) * (pred[i] - truth[i]);
+        }
+        return Math.sqrt(sum / pred.length);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return v.length == 0 ? Double.NaN : s / v.length;
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.ClipLabels;
+import org.mer4j.api.LabelTraces;
 import org.mer4j.api.Modality;
+import org.mer4j.api.TimeSegment;
 
 /**
  * Seeded synthetic {@link AlignedClip}s with a learnable structure, for tests of every module.
@@ -16,7 +19,9 @@ import org.mer4j.api.Modality;
  * by {@code +signal} (else {@code -signal}), and feature {@code (1 + emotionId) mod D} by
  * {@code +signal} on every step of the clip. Each step of each modality is missing (zero features,
  * mask false) with probability {@code missingRate}. Emotions cycle through the classes; subjects
- * are {@code s0..s3}.
+ * are {@code s0..s3}. Labels: the emotion, the A/H segment (also given as the clip's inconsistent
+ * segment, so the inconsistency task has the same learnable structure), and a valence of
+ * {@code emotionId / (E - 1) * 2 - 1} as clip value and as a constant trace.
  */
 public final class SyntheticAlignedClips {
     private SyntheticAlignedClips() {
@@ -60,8 +65,25 @@ public final class SyntheticAlignedClips {
                 features.put(e.getKey(), x);
                 masks.put(e.getKey(), valid);
             }
+            List<TimeSegment> segments = new ArrayList<>();
+            int first = -1;
+            for (int t = 0; t <= steps; t++) {
+                boolean on = t < steps && frames[t] != 0;
+                if (on && first < 0) {
+                    first = t;
+                } else if (!on && first >= 0) {
+                    segments.add(new TimeSegment(first / config.rate(), t / config.rate()));
+                    first = -1;
+                }
+            }
+            int classes = config.emotions().size();
+            double valence = classes == 1 ? 0 : emotionId / (double) (classes - 1) * 2 - 1;
+            double seconds = steps / config.rate();
+            LabelTraces trace = new LabelTraces(null, List.of(0.0, seconds), Map.of("valence", List.of(valence, valence)));
+            ClipLabels labels = new ClipLabels(config.emotions().get(emotionId), null, segments, ah, null, segments,
+                    Map.of("valence", valence), trace);
             clips.add(new AlignedClip(String.format("syn%04d", c), "s" + (c % 4), config.rate(), steps, features,
-                    config.dims(), masks, frames, config.emotions().get(emotionId), ah, null));
+                    config.dims(), masks, labels));
         }
         return clips;
     }

@@ -4,9 +4,8 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -18,48 +17,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.FusionInputs;
 import org.mer4j.models.ModelSpec;
+import org.mer4j.models.TaskModel;
+import org.mer4j.train.tasks.TaskSet;
 
 /**
- * A fusion block with trained parameters that predicts clips. Owns a DJL {@link Model} (native
- * memory): close it.
+ * A fusion model with its task heads and trained parameters that predicts clips. Owns a DJL
+ * {@link Model} (native memory): close it.
  */
 public final class TrainedModel implements AutoCloseable {
     private static final int PREDICT_BATCH = 16;
 
     private final Model model;
     private final ModelSpec spec;
+    private final TaskSet tasks;
     private final ClipBatcher batcher;
     private final int bestEpoch;
     private final Map<String, Double> bestValidation;
+    private final List<String> log;
+    private final int resumedAfterEpoch;
 
-    TrainedModel(Model model, ModelSpec spec, int bestEpoch, Map<String, Double> bestValidation) {
+    TrainedModel(Model model, ModelSpec spec, TaskSet tasks, int bestEpoch, Map<String, Double> bestValidation, List<String> log,
+                 int resumedAfterEpoch) {
         this.model = model;
         this.spec = spec;
-        this.batcher = new ClipBatcher(spec);
+        this.tasks = tasks;
+        this.batcher = new ClipBatcher(spec, tasks);
         this.bestEpoch = bestEpoch;
         this.bestValidation = Map.copyOf(bestValidation);
+        this.log = List.copyOf(log);
+        this.resumedAfterEpoch = resumedAfterEpoch;
     }
 
     /**
-     * Loads parameters saved by {@link FusionTrainer} ({@code best.params}) into {@code block}, which
-     * must be built by the same provider, config and spec.
+     * Loads parameters saved by {@link FusionTrainer} ({@code best.params}) into {@code fusion} with the
+     * heads of {@code tasks}; the block must be built by the same provider, config and spec.
      */
-    public static TrainedModel load(ModelSpec spec, Block block, Path parameters) throws IOException {
+    public static TrainedModel load(ModelSpec spec, FusionBlock fusion, TaskSet tasks, Path parameters) throws IOException {
         Model model = Model.newInstance("mer4j-fusion");
         try {
+            Block block = new TaskModel(spec, fusion);
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, FusionInputs.initShapes(spec, 1, 1));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(parameters));
                  DataInputStream data = new DataInputStream(in)) {
                 block.loadParameters(model.getNDManager(), data);
             }
-            return new TrainedModel(model, spec, -1, Map.of());
+            return new TrainedModel(model, spec, tasks, -1, Map.of(), List.of(), 0);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new IOException("cannot load fusion parameters from " + parameters + ": " + e.getMessage()
-                    + "; the file must come from a model built with the same fusion type, config and model spec", e);
+                    + "; the file must come from a model built with the same fusion type, config, tasks and model spec", e);
         }
     }
 
@@ -69,32 +79,16 @@ public final class TrainedModel implements AutoCloseable {
         for (List<AlignedClip> group : ClipBatcher.inOrderBatches(clips, PREDICT_BATCH)) {
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 FusionBatch batch = batcher.batch(manager, group);
-                out.addAll(predictBatch(model.getBlock(), manager, batch));
+                NDList outputs = model.getBlock().forward(new ParameterStore(manager, false), batch.inputs(), false);
+                out.addAll(tasks.decode(outputs, group, batch.steps()));
             }
         }
         return out;
     }
 
-    /** Runs {@code block} in inference mode on {@code batch} and converts the outputs to probabilities per clip. */
-    static List<ClipPrediction> predictBatch(Block block, NDManager manager, FusionBatch batch) {
-        NDList outputs = block.forward(new ParameterStore(manager, false), batch.inputs(), false);
-        return toPredictions(batch, outputs);
-    }
-
-    static List<ClipPrediction> toPredictions(FusionBatch batch, NDList outputs) {
-        float[] ah = Activation.sigmoid(outputs.get(0)).toFloatArray();
-        float[] emotion = outputs.get(1).softmax(1).toFloatArray();
-        int e = (int) outputs.get(1).getShape().get(1);
-        List<ClipPrediction> out = new ArrayList<>();
-        for (int i = 0; i < batch.clips().size(); i++) {
-            AlignedClip clip = batch.clips().get(i);
-            float[] clipAh = new float[clip.steps()];
-            System.arraycopy(ah, i * batch.steps(), clipAh, 0, clip.steps());
-            float[] clipEmotion = new float[e];
-            System.arraycopy(emotion, i * e, clipEmotion, 0, e);
-            out.add(new ClipPrediction(clip.clipId(), clipAh, clipEmotion));
-        }
-        return out;
+    /** Every task's metrics on {@code clips}. */
+    public Map<String, Double> evaluate(List<AlignedClip> clips) {
+        return tasks.evaluate(clips, predict(clips));
     }
 
     /** The model spec the block was built for. */
@@ -102,7 +96,12 @@ public final class TrainedModel implements AutoCloseable {
         return spec;
     }
 
-    /** The block with the trained parameters. */
+    /** The tasks the heads serve. */
+    public TaskSet tasks() {
+        return tasks;
+    }
+
+    /** The fusion block with its heads and trained parameters. */
     public Block block() {
         return model.getBlock();
     }
@@ -115,6 +114,16 @@ public final class TrainedModel implements AutoCloseable {
     /** Validation measures at {@link #bestEpoch()} (empty without validation clips or for a loaded model). */
     public Map<String, Double> bestValidation() {
         return bestValidation;
+    }
+
+    /** One line per epoch (and a line where the run resumed), including epochs before a resume. */
+    public List<String> log() {
+        return log;
+    }
+
+    /** The epoch after which this training resumed from a checkpoint, 0 when it started fresh. */
+    public int resumedAfterEpoch() {
+        return resumedAfterEpoch;
     }
 
     @Override

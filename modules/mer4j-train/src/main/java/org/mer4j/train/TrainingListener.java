@@ -11,7 +11,7 @@ public interface TrainingListener {
     /**
      * @param epoch 1-based epoch number
      * @param trainLoss mean training loss over the epoch's clips
-     * @param valMetrics {@link Metrics} keys plus {@link FusionTrainer#VAL_LOSS} on the validation clips (empty without them)
+     * @param valMetrics the tasks' metric keys plus {@link FusionTrainer#VAL_LOSS} on the validation clips (empty without them)
      * @param seconds wall time of the epoch including validation
      */
     void onEpoch(int epoch, double trainLoss, Map<String, Double> valMetrics, double seconds);

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class BestEpochSelectorTest {
 
     private static Map<String, Double> val(double f1, double loss) {
-        return Map.of(Metrics.AH_FRAME_MACRO_F1, f1, FusionTrainer.VAL_LOSS, loss);
+        return Map.of("ah_frame_macro_f1", f1, FusionTrainer.VAL_LOSS, loss);
     }
 
     @Test
     void higherF1WinsAndTiesGoToLowerLoss() {
-        BestEpochSelector s = new BestEpochSelector();
+        BestEpochSelector s = new BestEpochSelector("ah_frame_macro_f1", true, null);
         assertTrue(s.offer(1, 1.0, val(0.5, 0.9)));
         assertTrue(s.offer(2, 1.0, val(0.6, 1.5)), "higher F1 wins despite higher loss");
         assertFalse(s.offer(3, 1.0, val(0.55, 0.1)));
@@ -29,16 +29,28 @@ class BestEpochSelectorTest {
 
     @Test
     void selectsByTheConfiguredMetric() {
-        BestEpochSelector s = new BestEpochSelector(Metrics.EMOTION_UAR);
-        assertTrue(s.offer(1, 1.0, Map.of(Metrics.EMOTION_UAR, 0.4, Metrics.AH_FRAME_MACRO_F1, 0.9, FusionTrainer.VAL_LOSS, 1.0)));
-        assertTrue(s.offer(2, 1.0, Map.of(Metrics.EMOTION_UAR, 0.6, Metrics.AH_FRAME_MACRO_F1, 0.1, FusionTrainer.VAL_LOSS, 1.0)));
+        BestEpochSelector s = new BestEpochSelector("emotion_uar", true, null);
+        assertTrue(s.offer(1, 1.0, Map.of("emotion_uar", 0.4, "ah_frame_macro_f1", 0.9, FusionTrainer.VAL_LOSS, 1.0)));
+        assertTrue(s.offer(2, 1.0, Map.of("emotion_uar", 0.6, "ah_frame_macro_f1", 0.1, FusionTrainer.VAL_LOSS, 1.0)));
         assertEquals(2, s.bestEpoch());
-        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(1, 1, 1e-3, 0, 1, 0, 1, "uar"));
+    }
+
+    @Test
+    void lowerIsBetterForErrorsAndTheStateCountsEpochsSinceTheBest() {
+        BestEpochSelector s = new BestEpochSelector("valence_rmse", false, null);
+        assertTrue(s.offer(1, 1.0, Map.of("valence_rmse", 0.5, FusionTrainer.VAL_LOSS, 1.0)));
+        assertTrue(s.offer(2, 1.0, Map.of("valence_rmse", 0.3, FusionTrainer.VAL_LOSS, 1.0)), "lower RMSE wins");
+        assertFalse(s.offer(3, 1.0, Map.of("valence_rmse", 0.4, FusionTrainer.VAL_LOSS, 0.1)));
+        assertEquals(1, s.state().sinceBest());
+        BestEpochSelector resumed = new BestEpochSelector("valence_rmse", false, s.state());
+        assertFalse(resumed.offer(4, 1.0, Map.of("valence_rmse", 0.35, FusionTrainer.VAL_LOSS, 0.1)));
+        assertEquals(2, resumed.bestEpoch());
+        assertEquals(2, resumed.state().sinceBest());
     }
 
     @Test
     void withoutValidationTheLowestTrainingLossWins() {
-        BestEpochSelector s = new BestEpochSelector();
+        BestEpochSelector s = new BestEpochSelector("ah_frame_macro_f1", true, null);
         assertTrue(s.offer(1, 0.8, Map.of()));
         assertTrue(s.offer(2, 0.5, Map.of()));
         assertFalse(s.offer(3, 0.6, Map.of()));

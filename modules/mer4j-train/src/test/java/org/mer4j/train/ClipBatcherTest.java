@@ -13,58 +13,74 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.ClipLabels;
 import org.mer4j.api.Modality;
+import org.mer4j.api.TimeSegment;
 import org.mer4j.models.ModelSpec;
+import org.mer4j.train.tasks.TaskSet;
 
 class ClipBatcherTest {
-    private static final ModelSpec SPEC = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO),
-            Map.of(Modality.VIDEO, 2, Modality.AUDIO, 1), List.of("neutral", "happy"));
+    private static final Map<Modality, Integer> DIMS = Map.of(Modality.VIDEO, 2, Modality.AUDIO, 1);
+
+    private static AlignedClip clip(String id, int steps, Map<Modality, float[]> x, Map<Modality, boolean[]> masks, ClipLabels labels) {
+        Map<Modality, Integer> dims = new java.util.HashMap<>();
+        x.keySet().forEach(m -> dims.put(m, DIMS.get(m)));
+        return new AlignedClip(id, "s", 10, steps, x, dims, masks, labels);
+    }
 
     @Test
     void padsToLongestClipAndMasksPaddingAndMissingModality() {
-        AlignedClip longClip = new AlignedClip("long", "s", 10, 3,
+        // A/H at step centres 0.15 and 0.25 s of the 3-step clip; none in the short one
+        AlignedClip longClip = clip("long", 3,
                 Map.of(Modality.VIDEO, new float[] {1, 2, 3, 4, 5, 6}, Modality.AUDIO, new float[] {7, 8, 9}),
-                Map.of(Modality.VIDEO, 2, Modality.AUDIO, 1),
                 Map.of(Modality.VIDEO, new boolean[] {true, false, true}, Modality.AUDIO, new boolean[] {true, true, true}),
-                new int[] {0, 1, 1}, "happy", true, null);
-        AlignedClip shortVideoOnly = new AlignedClip("short", "s", 10, 2,
-                Map.of(Modality.VIDEO, new float[] {-1, -2, -3, -4}), Map.of(Modality.VIDEO, 2),
-                Map.of(Modality.VIDEO, new boolean[] {true, true}), new int[] {1, 0}, null, true, null);
+                new ClipLabels("happy", List.of(new TimeSegment(0.1, 0.3)), true, null));
+        AlignedClip shortVideoOnly = clip("short", 2, Map.of(Modality.VIDEO, new float[] {-1, -2, -3, -4}),
+                Map.of(Modality.VIDEO, new boolean[] {true, true}), new ClipLabels(null, List.of(), false, null));
+        List<AlignedClip> clips = List.of(longClip, shortVideoOnly);
+        TaskSet tasks = SyntheticTasks.ahAndEmotion(clips);
+        ModelSpec spec = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO), DIMS, tasks.heads());
         try (NDManager manager = NDManager.newBaseManager()) {
-            FusionBatch batch = new ClipBatcher(SPEC).batch(manager, List.of(longClip, shortVideoOnly));
+            FusionBatch batch = new ClipBatcher(spec, tasks).batch(manager, clips);
             assertEquals(3, batch.steps());
             assertEquals(new Shape(2, 3, 2), batch.inputs().get(0).getShape());
             assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, -1, -2, -3, -4, 0, 0}, batch.inputs().get(0).toFloatArray());
             assertArrayEquals(new float[] {1, 0, 1, 1, 1, 0}, batch.inputs().get(1).toFloatArray());
             assertArrayEquals(new float[] {7, 8, 9, 0, 0, 0}, batch.inputs().get(2).toFloatArray());
             assertArrayEquals(new float[] {1, 1, 1, 0, 0, 0}, batch.inputs().get(3).toFloatArray(), "missing audio is masked");
-            assertArrayEquals(new float[] {0, 1, 1, 1, 0, 0}, batch.labels().get(0).toFloatArray());
-            assertArrayEquals(new float[] {1, 1, 1, 1, 1, 0}, batch.labels().get(1).toFloatArray());
-            assertArrayEquals(new float[] {0, 1, 0, 0}, batch.labels().get(2).toFloatArray());
-            assertArrayEquals(new float[] {1, 0}, batch.labels().get(3).toFloatArray(), "unlabelled emotion is masked");
+            // targets: ah (step, stepMask, clip, clipMask), emotion (clip, clipMask), real steps
+            assertEquals(7, batch.labels().size());
+            assertEquals(new Shape(2, 3, 1), batch.labels().get(0).getShape());
+            assertArrayEquals(new float[] {0, 1, 1, 0, 0, 0}, batch.labels().get(0).toFloatArray());
+            assertArrayEquals(new float[] {1, 1, 1, 1, 1, 0}, batch.labels().get(1).toFloatArray(), "padding is unlabelled");
+            assertArrayEquals(new float[] {1, 0}, batch.labels().get(2).toFloatArray());
+            assertArrayEquals(new float[] {1, 0}, batch.labels().get(4).toFloatArray(), "the only class 'happy' is one-hot");
+            assertArrayEquals(new float[] {1, 0}, batch.labels().get(5).toFloatArray(), "unlabelled emotion is masked");
+            assertArrayEquals(new float[] {1, 1, 1, 1, 1, 0}, batch.labels().get(6).toFloatArray());
         }
     }
 
     @Test
-    void wrongDimensionOrUnknownEmotionNamesTheClip() {
+    void wrongDimensionNamesTheClip() {
         AlignedClip wrongDim = new AlignedClip("bad", "s", 10, 1, Map.of(Modality.AUDIO, new float[] {1, 2}),
-                Map.of(Modality.AUDIO, 2), Map.of(Modality.AUDIO, new boolean[] {true}), new int[] {0}, null, false, null);
-        IllegalArgumentException dim = assertThrows(IllegalArgumentException.class, () -> new ClipBatcher(SPEC).check(wrongDim));
+                Map.of(Modality.AUDIO, 2), Map.of(Modality.AUDIO, new boolean[] {true}), ClipLabels.none());
+        TaskSet tasks = SyntheticTasks.of(List.of(wrongDim), List.of(wrongDim), "ah");
+        ModelSpec spec = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO), DIMS, tasks.heads());
+        IllegalArgumentException dim = assertThrows(IllegalArgumentException.class, () -> new ClipBatcher(spec, tasks).check(wrongDim));
         assertTrue(dim.getMessage().contains("clip bad: audio"), dim.getMessage());
-        AlignedClip unknown = new AlignedClip("odd", "s", 10, 1, Map.of(), Map.of(), Map.of(), new int[] {0}, "angry", false, null);
-        IllegalArgumentException emotion = assertThrows(IllegalArgumentException.class, () -> new ClipBatcher(SPEC).check(unknown));
-        assertTrue(emotion.getMessage().contains("'angry'"), emotion.getMessage());
     }
 
     @Test
     void nonFiniteFeatureAtValidStepIsReportedButIgnoredWhenMasked() {
         AlignedClip nan = new AlignedClip("nan", "s", 10, 2, Map.of(Modality.AUDIO, new float[] {0, Float.NaN}),
-                Map.of(Modality.AUDIO, 1), Map.of(Modality.AUDIO, new boolean[] {true, true}), new int[] {0, 0}, null, false, null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClipBatcher(SPEC).checkFinite(nan));
-        assertTrue(e.getMessage().contains("clip nan: audio feature 0 at step 1 is NaN"), e.getMessage());
+                Map.of(Modality.AUDIO, 1), Map.of(Modality.AUDIO, new boolean[] {true, true}), ClipLabels.none());
         AlignedClip masked = new AlignedClip("ok", "s", 10, 2, Map.of(Modality.AUDIO, new float[] {0, Float.NaN}),
-                Map.of(Modality.AUDIO, 1), Map.of(Modality.AUDIO, new boolean[] {true, false}), new int[] {0, 0}, null, false, null);
-        new ClipBatcher(SPEC).checkFinite(masked);
+                Map.of(Modality.AUDIO, 1), Map.of(Modality.AUDIO, new boolean[] {true, false}), ClipLabels.none());
+        TaskSet tasks = SyntheticTasks.of(List.of(nan, masked), List.of(nan, masked), "ah");
+        ModelSpec spec = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO), DIMS, tasks.heads());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClipBatcher(spec, tasks).checkFinite(nan));
+        assertTrue(e.getMessage().contains("clip nan: audio feature 0 at step 1 is NaN"), e.getMessage());
+        new ClipBatcher(spec, tasks).checkFinite(masked);
     }
 
     @Test

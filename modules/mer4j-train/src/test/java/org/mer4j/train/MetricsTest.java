@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mer4j.api.AlignedClip;
-import org.mer4j.api.Modality;
 
 class MetricsTest {
     private static final double EPS = 1e-9;
@@ -58,45 +54,14 @@ class MetricsTest {
     }
 
     @Test
-    void evaluateCombinesFramesVideosAndEmotions() {
-        List<String> emotions = List.of("neutral", "happy", "sad");
-        AlignedClip a = clip("a", new int[] {1, 1, 0}, true, "happy");
-        AlignedClip b = clip("b", new int[] {0, 0}, false, "sad");
-        AlignedClip c = clip("c", new int[] {0}, false, null);
-        List<ClipPrediction> preds = List.of(
-                new ClipPrediction("b", new float[] {0.2f, 0.9f}, new float[] {0.1f, 0.1f, 0.8f}),
-                new ClipPrediction("a", new float[] {0.9f, 0.4f, 0.1f}, new float[] {0.6f, 0.3f, 0.1f}),
-                new ClipPrediction("c", new float[] {0.1f}, new float[] {1, 0, 0}));
-        Map<String, Double> m = Metrics.evaluate(List.of(a, b, c), preds, emotions);
-        assertEquals(Metrics.ALL_KEYS, List.copyOf(m.keySet()));
-        // frames truth 1 1 0 0 0 0, pred 1 0 0 0 1 0: class1 tp1 fp1 fn1 -> 0.5; class0 tp3 fp1 fn1 -> 0.75
-        assertEquals((0.5 + 0.75) / 2, m.get(Metrics.AH_FRAME_MACRO_F1), EPS);
-        // videos: a mean 0.4667 -> 0 (truth 1), b mean 0.55 -> 1 (truth 0), c 0.1 -> 0 (truth 0)
-        // class 1: tp0 fp1 fn1 -> 0 ; class 0: tp1 fp1 fn1 -> 0.5
-        assertEquals(0.25, m.get(Metrics.AH_VIDEO_MACRO_F1), EPS);
-        // emotions (c unlabelled): a happy->neutral wrong, b sad->sad right
-        assertEquals(0.5, m.get(Metrics.EMOTION_ACCURACY), EPS);
-        // classes seen: neutral (tp0 fp1) 0, happy (fn1) 0, sad 1 -> 1/3
-        assertEquals(1.0 / 3, m.get(Metrics.EMOTION_MACRO_F1), EPS);
-        // recall over present classes happy (0) and sad (1)
-        assertEquals(0.5, m.get(Metrics.EMOTION_UAR), EPS);
-        assertTrue(m.get(Metrics.AH_FRAME_AP) > 0 && m.get(Metrics.AH_FRAME_AP) <= 1);
-    }
-
-    @Test
-    void missingOrMisshapedPredictionIsExplained() {
-        AlignedClip a = clip("a", new int[] {1, 0}, true, "happy");
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> Metrics.evaluate(List.of(a), List.of(), List.of("happy")));
-        assertTrue(missing.getMessage().contains("clip a"), missing.getMessage());
-        IllegalArgumentException steps = assertThrows(IllegalArgumentException.class,
-                () -> Metrics.evaluate(List.of(a), List.of(new ClipPrediction("a", new float[3], new float[1])), List.of("happy")));
-        assertTrue(steps.getMessage().contains("expected one per step (2)"), steps.getMessage());
-    }
-
-    private static AlignedClip clip(String id, int[] frames, boolean ahVideo, String emotion) {
-        int t = frames.length;
-        return new AlignedClip(id, "s", 10, t, Map.of(Modality.AUDIO, new float[t]), Map.of(Modality.AUDIO, 1),
-                Map.of(Modality.AUDIO, new boolean[t]), frames, emotion, ahVideo, null);
+    void concordancePearsonAndRmseByHand() {
+        double[] truth = {1, 2, 3, 4};
+        assertEquals(1.0, Metrics.concordance(truth, truth), EPS);
+        assertEquals(1.0, Metrics.pearson(new double[] {2, 4, 6, 8}, truth), EPS, "Pearson ignores scale");
+        // pred = truth + 1: cov 1.25, var 1.25 each, mean gap 1 -> 2.5 / (2.5 + 1)
+        double[] shifted = {2, 3, 4, 5};
+        assertEquals(2.5 / 3.5, Metrics.concordance(shifted, truth), EPS, "CCC penalises the bias");
+        assertEquals(1.0, Metrics.rmse(shifted, truth), EPS);
+        assertTrue(Double.isNaN(Metrics.pearson(new double[] {1, 1, 1, 1}, truth)));
     }
 }

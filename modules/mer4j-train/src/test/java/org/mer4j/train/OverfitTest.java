@@ -2,7 +2,6 @@ package org.mer4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.nn.Block;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.FusionRegistry;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.models.fusion.CrossAttentionConfig;
 import org.mer4j.models.fusion.EarlyFusionConfig;
+import org.mer4j.train.tasks.TaskSet;
 
 /** A fusion model must be able to memorise a tiny batch: if it cannot, the model or the loop is broken. */
 class OverfitTest {
@@ -27,30 +28,20 @@ class OverfitTest {
         Map<Modality, Integer> dims = new LinkedHashMap<>();
         dims.put(Modality.VIDEO, 8);
         dims.put(Modality.AUDIO, 4);
-        List<String> emotions = List.of("neutral", "happy");
         // weak signal (0.3 sd): the model has to memorise, not just read feature 0
         List<AlignedClip> clips = SyntheticAlignedClips.generate(
-                new SyntheticClipsConfig(4, 20, 20, dims, emotions, 0.3, 0.0, 10.0), 5);
-        ModelSpec spec = new ModelSpec(List.of(Modality.VIDEO, Modality.AUDIO), dims, emotions);
+                new SyntheticClipsConfig(4, 20, 20, dims, List.of("neutral", "happy"), 0.3, 0.0, 10.0), 5);
+        TaskSet tasks = SyntheticTasks.ahAndEmotion(clips);
+        ModelSpec spec = SyntheticTasks.spec(List.of(Modality.VIDEO, Modality.AUDIO), dims, tasks);
         Record config = fusion.equals("early-fusion")
                 ? new EarlyFusionConfig(32, 4, 1, 0f, 4, "gelu")
                 : new CrossAttentionConfig(32, 4, 1, 1, 0f, 4, "gelu");
-        Block block = FusionRegistry.load().build(fusion, config, spec);
-        TrainConfig train = new TrainConfig(300, 4, 3e-3, 0, 300, 1.0, 0.5);
+        FusionBlock block = FusionRegistry.load().build(fusion, config, spec);
+        TrainConfig train = TrainConfig.adam(300, 4, 3e-3, 300);
         List<Double> losses = new ArrayList<>();
-        try (TrainedModel model = new FusionTrainer().train(spec, block, clips, clips, train, 1, dir,
+        try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, clips, clips, train, 1, dir,
                 (epoch, loss, metrics, seconds) -> losses.add(loss))) {
-            List<ClipPrediction> preds = model.predict(clips);
-            int correct = 0;
-            int frames = 0;
-            for (int i = 0; i < clips.size(); i++) {
-                for (int t = 0; t < clips.get(i).steps(); t++) {
-                    int predicted = preds.get(i).ahProb()[t] >= 0.5f ? 1 : 0;
-                    correct += predicted == clips.get(i).ahFrames()[t] ? 1 : 0;
-                    frames++;
-                }
-            }
-            double accuracy = correct / (double) frames;
+            double accuracy = model.evaluate(clips).get("ah_frame_accuracy");
             double finalLoss = losses.get(losses.size() - 1);
             assertTrue(accuracy >= 0.99, fusion + " frame accuracy after overfitting: " + accuracy);
             assertTrue(finalLoss < 0.05, fusion + " final training loss " + finalLoss + " (first " + losses.get(0) + ")");

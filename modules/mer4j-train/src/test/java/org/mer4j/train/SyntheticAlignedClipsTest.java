@@ -25,17 +25,17 @@ class SyntheticAlignedClipsTest {
             assertTrue(clip.steps() >= 20 && clip.steps() <= 40);
             boolean anyAh = false;
             for (int t = 0; t < clip.steps(); t++) {
-                anyAh |= clip.ahFrames()[t] == 1;
+                anyAh |= clip.labels().ahAt(clip.stepCentre(t));
                 if (clip.masks().get(Modality.AUDIO)[t]) {
                     float v = clip.features().get(Modality.AUDIO)[t * 4];
-                    if (clip.ahFrames()[t] == 1) {
+                    if (clip.labels().ahAt(clip.stepCentre(t))) {
                         signalAtAh += v;
                     } else {
                         signalElsewhere += v;
                     }
                 }
             }
-            assertEquals(clip.ahVideo(), anyAh, "video label = has an A/H segment");
+            assertEquals(clip.labels().ahVideoLabel(), anyAh, "video label = has an A/H segment");
         }
         assertTrue(signalAtAh > 0 && signalElsewhere < 0, "feature 0 carries the A/H signal");
         assertTrue(!java.util.Arrays.equals(a.get(0).features().get(Modality.VIDEO),

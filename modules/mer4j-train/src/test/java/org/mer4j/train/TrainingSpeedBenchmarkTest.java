@@ -31,14 +31,14 @@ class TrainingSpeedBenchmarkTest {
         dims.put(Modality.TEXT, 37);
         List<String> emotions = List.of("neutral", "happy", "sad", "angry");
         List<AlignedClip> clips = SyntheticAlignedClips.generate(new SyntheticClipsConfig(40, 40, 80, dims, emotions, 0.5, 0.1, 10), 1);
-        ModelSpec spec = new ModelSpec(List.copyOf(dims.keySet()), dims, emotions);
+        org.mer4j.train.tasks.TaskSet tasks = SyntheticTasks.ahAndEmotion(clips);
+        ModelSpec spec = new ModelSpec(List.copyOf(dims.keySet()), dims, tasks.heads());
         TrainConfig d = TrainConfig.defaults();
         // all 40 epochs (no early stop): the worst case of a default run
-        TrainConfig cfg = new TrainConfig(d.epochs(), d.batchSize(), d.learningRate(), d.weightDecay(), d.epochs(),
-                d.ahLossWeight(), d.emotionLossWeight());
+        TrainConfig cfg = TrainConfig.adam(d.epochs(), d.batchSize(), d.learningRate(), d.epochs());
         long start = System.nanoTime();
         int[] epochs = new int[1];
-        try (TrainedModel model = new FusionTrainer().train(spec, FusionRegistry.load().buildDefault(fusion, spec),
+        try (TrainedModel model = new FusionTrainer().train(spec, FusionRegistry.load().buildDefault(fusion, spec), tasks,
                 clips.subList(0, 32), clips.subList(32, 40), cfg, 1, dir, (e, loss, m, s) -> epochs[0] = e)) {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCHMARK %s: %d epochs in %.2f s (%.3f s/epoch), best epoch %d, val %s%n", fusion, epochs[0],

@@ -6,18 +6,17 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.mer4j.models.AbstractFusionBlock;
+import org.mer4j.models.FusedOutput;
 import org.mer4j.models.FusionInputs;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.models.layers.CrossModalLayer;
 import org.mer4j.models.layers.ModalityEncoder;
-import org.mer4j.models.layers.PredictionHeads;
 
 /**
  * Cross-modal attention fusion after MulT (Tsai et al. 2019, "Multimodal Transformer for Unaligned
@@ -25,9 +24,9 @@ import org.mer4j.models.layers.PredictionHeads;
  * then each modality's sequence attends ({@link CrossModalLayer}: queries from the target, keys and
  * values from the concatenation along time of the other modalities' encoded sequences, missing steps
  * masked) and the per-modality outputs are concatenated per step, projected by Linear(M*d, d) + GELU
- * and fed to the {@link PredictionHeads}. Needs at least two modalities.
+ * as the fused per-step representation (with the union mask). Needs at least two modalities.
  */
-public final class CrossAttentionFusionBlock extends AbstractBlock {
+public final class CrossAttentionFusionBlock extends AbstractFusionBlock {
     private static final byte VERSION = 1;
 
     private final ModelSpec spec;
@@ -35,7 +34,6 @@ public final class CrossAttentionFusionBlock extends AbstractBlock {
     private final List<ModalityEncoder> encoders = new ArrayList<>();
     private final List<List<CrossModalLayer>> crossLayers = new ArrayList<>();
     private final Linear fusionProjection;
-    private final PredictionHeads heads;
 
     /** A cross-attention model for {@code spec}, which must list at least two modalities. */
     public CrossAttentionFusionBlock(CrossAttentionConfig config, ModelSpec spec) {
@@ -56,11 +54,10 @@ public final class CrossAttentionFusionBlock extends AbstractBlock {
             crossLayers.add(layers);
         }
         fusionProjection = addChildBlock("fusionProjection", Linear.builder().setUnits(config.dModel()).build());
-        heads = addChildBlock("heads", new PredictionHeads(spec.emotionCount()));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    public FusedOutput fuse(ParameterStore ps, NDList inputs, boolean training) {
         FusionInputs in = FusionInputs.parse(CrossAttentionProvider.NAME, spec, inputs);
         int m = encoders.size();
         List<NDArray> encoded = new ArrayList<>(m);
@@ -88,13 +85,12 @@ public final class CrossAttentionFusionBlock extends AbstractBlock {
         }
         NDArray fused = fusionProjection.forward(ps, new NDList(NDArrays.concat(attended, 2)), training).singletonOrThrow();
         fused = Activation.gelu(fused);
-        return heads.forward(ps, new NDList(fused, in.unionMask()), training);
+        return FusedOutput.ofSteps(fused, in.unionMask());
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape x = inputShapes[0];
-        return new Shape[] {new Shape(x.get(0), x.get(1)), new Shape(x.get(0), spec.emotionCount())};
+    public int stepWidth() {
+        return config.dModel();
     }
 
     @Override
@@ -112,6 +108,5 @@ public final class CrossAttentionFusionBlock extends AbstractBlock {
             }
         }
         fusionProjection.initialize(manager, dataType, new Shape(b, t, (long) m * config.dModel()));
-        heads.initialize(manager, dataType, hidden, new Shape(b, t));
     }
 }

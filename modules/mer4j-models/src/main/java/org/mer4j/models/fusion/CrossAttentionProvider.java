@@ -1,6 +1,6 @@
 package org.mer4j.models.fusion;
 
-import ai.djl.nn.Block;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.FusionModelProvider;
 import org.mer4j.models.ModelSpec;
 
@@ -25,7 +25,7 @@ public final class CrossAttentionProvider implements FusionModelProvider<CrossAt
     }
 
     @Override
-    public Block build(CrossAttentionConfig config, ModelSpec spec) {
+    public FusionBlock build(CrossAttentionConfig config, ModelSpec spec) {
         return new CrossAttentionFusionBlock(config, spec);
     }
 }

@@ -1,6 +1,6 @@
 package org.mer4j.models.fusion;
 
-import ai.djl.nn.Block;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.FusionModelProvider;
 import org.mer4j.models.ModelSpec;
 
@@ -25,7 +25,7 @@ public final class EarlyFusionProvider implements FusionModelProvider<EarlyFusio
     }
 
     @Override
-    public Block build(EarlyFusionConfig config, ModelSpec spec) {
+    public FusionBlock build(EarlyFusionConfig config, ModelSpec spec) {
         return new EarlyFusionBlock(config, spec);
     }
 }

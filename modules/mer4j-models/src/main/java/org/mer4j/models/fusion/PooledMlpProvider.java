@@ -1,6 +1,6 @@
 package org.mer4j.models.fusion;
 
-import ai.djl.nn.Block;
+import org.mer4j.models.FusionBlock;
 import org.mer4j.models.FusionModelProvider;
 import org.mer4j.models.ModelSpec;
 
@@ -25,7 +25,7 @@ public final class PooledMlpProvider implements FusionModelProvider<PooledMlpCon
     }
 
     @Override
-    public Block build(PooledMlpConfig config, ModelSpec spec) {
+    public FusionBlock build(PooledMlpConfig config, ModelSpec spec) {
         return new PooledMlpBlock(config, spec);
     }
 }

@@ -1,0 +1,58 @@
+package org.mer4j.train.tasks;
+
+import org.mer4j.api.AlignedClip;
+
+/**
+ * Cross-modal emotional inconsistency recognition: whether face, voice and words express
+ * different emotions, per step from the manifest's {@code inconsistentSegments} and per clip from
+ * {@code inconsistent} (or "has an inconsistent segment"). The label of the ATEI line of work (Su et
+ * al. 2024: mismatch between acoustic and textual emotion) and of the conflict subsets of CA-MER
+ * (2025). A clip annotated only at clip level trains through the clip loss
+ * ({@code clipLossWeight}). Metric keys {@code inconsistency_frame_*} and {@code inconsistency_clip_*}.
+ */
+public final class InconsistencyTask extends BinaryEventTask {
+    /** Type name in configs. */
+    public static final String TYPE = "inconsistency";
+
+    InconsistencyTask(BinaryEventConfig config, TaskContext context) {
+        super(config, "clip", context);
+    }
+
+    @Override
+    protected Boolean stepLabel(AlignedClip clip, double t) {
+        return clip.labels().inconsistentAt(t);
+    }
+
+    @Override
+    protected Boolean clipLabel(AlignedClip clip) {
+        return clip.labels().inconsistentLabel();
+    }
+
+    /** Registers {@link InconsistencyTask} as {@code inconsistency}. */
+    public static final class Provider implements TaskProvider<BinaryEventConfig> {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Class<BinaryEventConfig> configType() {
+            return BinaryEventConfig.class;
+        }
+
+        @Override
+        public BinaryEventConfig defaultConfig() {
+            return BinaryEventConfig.defaults(TYPE);
+        }
+
+        @Override
+        public java.util.List<String> metricKeys(BinaryEventConfig config) {
+            return BinaryEventTask.metricKeys(config.name(), "clip");
+        }
+
+        @Override
+        public Task create(BinaryEventConfig config, TaskContext context) {
+            return new InconsistencyTask(config, context);
+        }
+    }
+}
