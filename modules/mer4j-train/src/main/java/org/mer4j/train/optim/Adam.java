@@ -3,16 +3,37 @@ package org.mer4j.train.optim;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Adam (Kingma &amp; Ba 2015, "Adam: A Method for Stochastic Optimization") with bias correction as in
- * PyTorch; with {@code decoupled} the weight decay is AdamW's (Loshchilov &amp; Hutter 2019, "Decoupled
- * Weight Decay Regularization": {@code w -= lr * wd * w}), else L2 added to the gradient.
+ * Adam (Kingma &amp; Ba 2015, "Adam: A Method for Stochastic Optimization", ICLR) with bias
+ * correction and L2 weight decay added to the gradient, as PyTorch's {@code torch.optim.Adam}
+ * (and DJL's Adam):
+ * <pre>
+ * g = grad + wd * w
+ * m = beta1 * m + (1 - beta1) * g
+ * v = beta2 * v + (1 - beta2) * g^2
+ * w -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + epsilon)
+ * </pre>
+ * with {@code t} the parameter's 1-based update count. For decoupled weight decay see {@link AdamW}.
  */
 public final class Adam extends StatefulOptimizer {
-    private final boolean decoupled;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double weightDecay;
 
-    Adam(OptimizerSettings settings, LearningRateSchedule schedule, boolean decoupled) {
-        super(settings, schedule);
-        this.decoupled = decoupled;
+    /**
+     * @param schedule the learning rate of each step
+     * @param beta1 first-moment decay in (0, 1), e.g. 0.9
+     * @param beta2 second-moment decay in (0, 1), e.g. 0.999
+     * @param epsilon denominator constant &gt; 0, e.g. 1e-8
+     * @param weightDecay L2 coefficient &gt;= 0
+     */
+    public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon, double weightDecay) {
+        super("adam", schedule);
+        checkConstants(beta1, beta2, epsilon, weightDecay);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
     }
 
     @Override
@@ -21,22 +42,26 @@ public final class Adam extends StatefulOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, long t, float lr) {
-        float wd = (float) settings.weightDecay();
-        float b1 = (float) settings.beta1();
-        float b2 = (float) settings.beta2();
-        NDArray g = grad;
-        if (wd > 0 && !decoupled) {
-            g = grad.add(weight.mul(wd));
+    protected void apply(NDArray weight, NDArray grad, NDArray[] buffers, long t, double lr) {
+        NDArray g = weightDecay > 0 ? grad.add(weight.mul((float) weightDecay)) : grad;
+        step(weight, g, buffers[0], buffers[1], t, lr, beta1, beta2, epsilon);
+    }
+
+    /** The bias-corrected Adam step on {@code weight} given the effective gradient {@code g} (temporaries: the caller's scope). */
+    static void step(NDArray weight, NDArray g, NDArray m, NDArray v, long t, double lr, double beta1, double beta2,
+                     double epsilon) {
+        m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+        v.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
+        NDArray denominator = v.sqrt().divi((float) correction2).addi((float) epsilon);
+        weight.subi(m.div(denominator).muli((float) stepSize));
+    }
+
+    static void checkConstants(double beta1, double beta2, double epsilon, double weightDecay) {
+        if (!(beta1 > 0 && beta1 < 1) || !(beta2 > 0 && beta2 < 1) || !(epsilon > 0) || !(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("Adam needs beta1, beta2 in (0, 1), epsilon > 0 and weight decay in [0, 1), got "
+                    + beta1 + ", " + beta2 + ", " + epsilon + ", " + weightDecay);
         }
-        if (wd > 0 && decoupled) {
-            weight.subi(weight.mul(lr * wd));
-        }
-        state[0].muli(b1).addi(g.mul(1 - b1));
-        state[1].muli(b2).addi(g.square().mul(1 - b2));
-        double c1 = 1 - Math.pow(b1, t);
-        double c2 = 1 - Math.pow(b2, t);
-        NDArray denominator = state[1].div((float) c2).sqrt().add((float) settings.epsilon());
-        weight.subi(state[0].div(denominator).mul((float) (lr / c1)));
     }
 }

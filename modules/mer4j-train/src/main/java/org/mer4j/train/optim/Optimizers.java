@@ -1,17 +1,25 @@
 package org.mer4j.train.optim;
 
+import java.util.Objects;
+
 /** Builds the configured {@link StatefulOptimizer}. */
 public final class Optimizers {
     private Optimizers() {
     }
 
-    /** The optimiser of {@code settings} for a run of {@code epochs} epochs of {@code stepsPerEpoch} updates. */
+    /**
+     * The optimiser of {@code settings} for a run of {@code epochs} epochs of {@code stepsPerEpoch}
+     * optimiser steps (which the schedule needs for warm-up and decay).
+     */
     public static StatefulOptimizer create(OptimizerSettings settings, int stepsPerEpoch, int epochs) {
-        LearningRateSchedule schedule = new LearningRateSchedule(settings.schedule(), settings.learningRate(), stepsPerEpoch, epochs);
+        Objects.requireNonNull(settings, "settings");
+        LearningRateSchedule schedule = LearningRateSchedule.of(settings, stepsPerEpoch, epochs);
         return switch (settings.optimizer()) {
-            case "adamw" -> new Adam(settings, schedule, true);
-            case "sgd" -> new Sgd(settings, schedule);
-            default -> new Adam(settings, schedule, false);
+            case "adam" -> new Adam(schedule, settings.beta1(), settings.beta2(), settings.epsilon(), settings.weightDecay());
+            case "adamw" -> new AdamW(schedule, settings.beta1(), settings.beta2(), settings.epsilon(), settings.weightDecay());
+            case "sgd" -> new Sgd(schedule, settings.momentum(), settings.weightDecay());
+            default -> throw new IllegalArgumentException("train.optimizer must be one of "
+                    + String.join(", ", OptimizerSettings.OPTIMIZERS) + ", got '" + settings.optimizer() + "'");
         };
     }
 }

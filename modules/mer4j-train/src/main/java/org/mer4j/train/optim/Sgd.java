@@ -3,29 +3,52 @@ package org.mer4j.train.optim;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Stochastic gradient descent with heavy-ball momentum as in PyTorch ({@code buf = m * buf + g},
- * {@code w -= lr * buf}; Polyak 1964, Sutskever et al. 2013), L2 weight decay added to the gradient.
+ * Stochastic gradient descent with heavy-ball momentum (Polyak 1964; Sutskever et al. 2013) in
+ * PyTorch's form ({@code torch.optim.SGD}, no dampening, no Nesterov), L2 weight decay added to the
+ * gradient:
+ * <pre>
+ * g = grad + wd * w
+ * buf = momentum * buf + g      (buf = g at the first update)
+ * w -= lr * buf
+ * </pre>
+ * With momentum 0 it keeps no buffer and steps {@code w -= lr * g}.
  */
 public final class Sgd extends StatefulOptimizer {
+    private final double momentum;
+    private final double weightDecay;
 
-    Sgd(OptimizerSettings settings, LearningRateSchedule schedule) {
-        super(settings, schedule);
+    /**
+     * @param schedule the learning rate of each step
+     * @param momentum in [0, 1), e.g. 0.9
+     * @param weightDecay L2 coefficient in [0, 1)
+     */
+    public Sgd(LearningRateSchedule schedule, double momentum, double weightDecay) {
+        super("sgd", schedule);
+        if (!(momentum >= 0 && momentum < 1) || !(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("SGD needs momentum and weight decay in [0, 1), got " + momentum + ", " + weightDecay);
+        }
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
     }
 
     @Override
     protected int bufferCount() {
-        return 1;
+        return momentum > 0 ? 1 : 0;
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, long t, float lr) {
-        float wd = (float) settings.weightDecay();
-        NDArray g = wd > 0 ? grad.add(weight.mul(wd)) : grad;
-        if (t == 1) {
-            state[0].addi(g);
+    protected void apply(NDArray weight, NDArray grad, NDArray[] buffers, long t, double lr) {
+        NDArray g = weightDecay > 0 ? grad.add(weight.mul((float) weightDecay)) : grad;
+        if (momentum > 0) {
+            NDArray buffer = buffers[0];
+            if (t == 1) {
+                buffer.addi(g);
+            } else {
+                buffer.muli((float) momentum).addi(g);
+            }
+            weight.subi(buffer.mul((float) lr));
         } else {
-            state[0].muli((float) settings.momentum()).addi(g);
+            weight.subi(g.mul((float) lr));
         }
-        weight.subi(state[0].mul(lr));
     }
 }
