@@ -2,7 +2,9 @@ package org.mer4j.synth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.mer4j.api.ClipLabels;
+import org.mer4j.api.LabelTraces;
 import org.mer4j.api.TimeSegment;
 import org.mer4j.api.TimedWord;
 
@@ -30,11 +32,44 @@ public record ClipPlan(String clipId, String subject, Emotion baseEmotion, doubl
 
     /** The A/H segments: discord segments, adjacent ones merged. */
     public List<TimeSegment> ahSegments() {
+        return merged(s -> s.type() == SegmentType.DISCORD);
+    }
+
+    /**
+     * The inconsistency segments: segments whose face, voice and words emotions differ, adjacent
+     * ones merged. In this corpus the modalities disagree exactly in the discord segments, so these
+     * are the same stretches as {@link #ahSegments()}.
+     */
+    public List<TimeSegment> inconsistentSegments() {
+        return merged(SegmentPlan::modalitiesDisagree);
+    }
+
+    /** Whether any segment is a discord (A/H) segment. */
+    public boolean hasDiscord() {
+        return segments.stream().anyMatch(s -> s.type() == SegmentType.DISCORD);
+    }
+
+    /** The valence/arousal trace ({@link AffectTrace#of}), loaded, referencing {@code traces/<clip>.csv}. */
+    public LabelTraces traces() {
+        return AffectTrace.of(this);
+    }
+
+    /**
+     * Manifest labels: base emotion, A/H segments (video label derived from them), inconsistency
+     * flag and segments, clip-level valence/arousal (trace means) and the trace itself.
+     */
+    public ClipLabels labels() {
+        LabelTraces traces = traces();
+        return new ClipLabels(baseEmotion.key(), null, ahSegments(), null, hasDiscord(), inconsistentSegments(),
+                AffectTrace.means(traces), traces);
+    }
+
+    private List<TimeSegment> merged(Predicate<SegmentPlan> keep) {
         List<TimeSegment> out = new ArrayList<>();
         double start = -1;
         double end = -1;
         for (SegmentPlan s : segments) {
-            if (s.type() != SegmentType.DISCORD) {
+            if (!keep.test(s)) {
                 continue;
             }
             if (start >= 0 && Math.abs(s.start() - end) < 1e-9) {
@@ -51,16 +86,6 @@ public record ClipPlan(String clipId, String subject, Emotion baseEmotion, doubl
             out.add(new TimeSegment(start, end));
         }
         return out;
-    }
-
-    /** Whether any segment is a discord (A/H) segment. */
-    public boolean hasDiscord() {
-        return segments.stream().anyMatch(s -> s.type() == SegmentType.DISCORD);
-    }
-
-    /** Manifest labels: base emotion, A/H segments, derived video label, inconsistency flag. */
-    public ClipLabels labels() {
-        return new ClipLabels(baseEmotion.key(), ahSegments(), null, hasDiscord());
     }
 
     /** The word transcript. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Clip;
+import org.mer4j.api.ClipLabels;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.ManifestIO;
 import org.mer4j.api.WordTranscripts;
@@ -23,17 +25,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Generates the seeded synthetic multimodal corpus: per clip an MP4 (rendered face + speech-like
- * audio), a word transcript and a design file, plus {@code corpus.json} and a
- * {@code mer4j-manifest/1} {@code manifest.json}. Labels come from {@link ClipPlanner}; A/H is
- * cross-modal discord, so no single modality recovers it (see the module README).
+ * audio), a word transcript, a valence/arousal trace ({@link AffectTrace}) and a design file, plus
+ * {@code corpus.json} and a {@code mer4j-manifest/2} {@code manifest.json} (declared emotion
+ * classes, clip durations). Labels come from {@link ClipPlanner}; A/H and inconsistency are
+ * cross-modal discord, so no single modality recovers them (see the module README).
  *
  * <p>Seeds: the root seed makes one {@link SplittableRandom}; each subject gets a split of it and
  * each clip a split of its subject's generator, so clips are independent and deterministic and
- * render in parallel. Same config gives byte-identical manifest, transcripts and design files.
+ * render in parallel. Same config gives byte-identical manifest, transcripts, traces and design files.
  */
 public final class CorpusGenerator {
     /** Format tag of {@code corpus.json} and the design files. */
-    public static final String FORMAT = "mer4j-synth/1";
+    public static final String FORMAT = "mer4j-synth/2";
     private static final Logger LOG = LoggerFactory.getLogger(CorpusGenerator.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -70,8 +73,10 @@ public final class CorpusGenerator {
         for (ClipPlan p : plan.clips()) {
             String transcript = "transcripts/" + p.clipId() + ".words.csv";
             WordTranscripts.write(outDir.resolve(transcript), p.transcript());
-            AtomicFiles.write(outDir.resolve("design/" + p.clipId() + ".json"), JSON.writeValueAsBytes(designOf(p)));
-            clips.add(new Clip(p.clipId(), p.subject(), mediaPath(p), null, transcript, p.labels(), null));
+            ClipLabels labels = p.labels();
+            AffectTrace.write(outDir.resolve(labels.traces().file()), labels.traces());
+            AtomicFiles.write(outDir.resolve("design/" + p.clipId() + ".json"), JSON.writeValueAsBytes(designOf(p, labels)));
+            clips.add(new Clip(p.clipId(), p.subject(), mediaPath(p), null, transcript, labels, null, null, p.seconds()));
         }
         Map<String, Object> corpus = new LinkedHashMap<>();
         corpus.put("format", FORMAT);
@@ -80,7 +85,7 @@ public final class CorpusGenerator {
         corpus.put("subjects", plan.subjects());
         AtomicFiles.write(outDir.resolve("corpus.json"), JSON.writeValueAsBytes(corpus));
         renderMedia(cfg, plan, outDir);
-        Manifest manifest = new Manifest("synth-s" + cfg.seed(), outDir.toAbsolutePath().normalize(), clips);
+        Manifest manifest = new Manifest("synth-s" + cfg.seed(), outDir.toAbsolutePath().normalize(), clips, classes());
         ManifestIO.write(outDir.resolve("manifest.json"), manifest);
         LOG.info("synthetic corpus: {} clips of {} s in {} ms; A/H time {}, clips without A/H {}",
                 clips.size(), cfg.clipSeconds(), (System.nanoTime() - t0) / 1_000_000,
@@ -92,10 +97,28 @@ public final class CorpusGenerator {
         return "media/" + p.clipId() + ".mp4";
     }
 
-    private static Map<String, Object> designOf(ClipPlan p) {
+    /** The declared class lists: the emotion label takes the four {@link Emotion} keys. */
+    public static Map<String, List<String>> classes() {
+        return Map.of("emotion", Arrays.stream(Emotion.values()).map(Emotion::key).toList());
+    }
+
+    private static Map<String, Object> designOf(ClipPlan p, ClipLabels labels) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("format", FORMAT);
-        d.put("ahSegments", p.ahSegments());
+        d.put("ahSegments", labels.ahSegments());
+        d.put("inconsistentSegments", labels.inconsistentSegments());
+        d.put("dimensions", labels.dimensions());
+        List<Map<String, Object>> perSegment = new ArrayList<>();
+        for (SegmentPlan s : p.segments()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("index", s.index());
+            row.put("start", s.start());
+            row.put("end", s.end());
+            row.put(AffectTrace.VALENCE, AffectTrace.round4(s.expressedValence()));
+            row.put(AffectTrace.AROUSAL, AffectTrace.round4(s.expressedArousal()));
+            perSegment.add(row);
+        }
+        d.put("segmentDimensions", perSegment);
         d.put("plan", p);
         return d;
     }

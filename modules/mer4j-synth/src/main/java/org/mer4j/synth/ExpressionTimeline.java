@@ -6,12 +6,13 @@ import org.mer4j.api.Modality;
 /**
  * The face's expression over a clip: each segment's face emotion (scaled by the subject's
  * expressiveness, plus gaze-down/brow-knit when the face carries the hesitation cue), cross-faded
- * with a smoothstep over {@value #TRANSITION_SECONDS} s around segment boundaries, with jaw opening
+ * with a smoothstep over {@value #TRANSITION_SECONDS} s around segment boundaries
+ * ({@link SegmentCrossfade}, shared with the valence/arousal trace), with jaw opening
  * while syllables are voiced and eyelid closure during blinks.
  */
 public final class ExpressionTimeline {
     /** Length of the cross-fade between two segments' expressions. */
-    public static final double TRANSITION_SECONDS = 0.3;
+    public static final double TRANSITION_SECONDS = SegmentCrossfade.TRANSITION_SECONDS;
     private static final double BLINK_SECONDS = 0.16;
 
     private final ClipPlan plan;
@@ -30,14 +31,8 @@ public final class ExpressionTimeline {
 
     /** The expression at time {@code t} seconds. */
     public FaceParams at(double t) {
-        SegmentPlan seg = plan.segmentAt(t);
-        FaceParams p = targets[seg.index()];
-        double half = TRANSITION_SECONDS / 2;
-        if (seg.index() > 0 && t - seg.start() < half) {
-            p = targets[seg.index() - 1].lerp(p, smoothstep((t - seg.start() + half) / TRANSITION_SECONDS));
-        } else if (seg.index() + 1 < targets.length && seg.end() - t < half) {
-            p = p.lerp(targets[seg.index() + 1], smoothstep((t - seg.end() + half) / TRANSITION_SECONDS));
-        }
+        SegmentCrossfade mix = SegmentCrossfade.at(plan, t);
+        FaceParams p = mix.steady() ? targets[mix.from()] : targets[mix.from()].lerp(targets[mix.to()], mix.weight());
         return p.withMotion(articulation(t), blink(t));
     }
 
@@ -58,10 +53,5 @@ public final class ExpressionTimeline {
             }
         }
         return 0;
-    }
-
-    private static double smoothstep(double x) {
-        double c = Math.max(0, Math.min(1, x));
-        return c * c * (3 - 2 * c);
     }
 }

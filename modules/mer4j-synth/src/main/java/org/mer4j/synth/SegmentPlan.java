@@ -41,6 +41,24 @@ public record SegmentPlan(int index, double start, double end, SegmentType type,
         return t >= start && t < end;
     }
 
+    /**
+     * The valence this segment expresses: the mean of the face, voice and words emotions' circumplex
+     * prototypes ({@link Emotion#valence()}), so each modality carries a third of it. Not rounded.
+     */
+    public double expressedValence() {
+        return (face.valence() + voice.valence() + words.valence()) / 3;
+    }
+
+    /** The arousal this segment expresses: the mean of the three modalities' prototypes, not rounded. */
+    public double expressedArousal() {
+        return (face.arousal() + voice.arousal() + words.arousal()) / 3;
+    }
+
+    /** Whether the three modalities show different emotions (true exactly for discord segments). */
+    public boolean modalitiesDisagree() {
+        return face != voice || voice != words;
+    }
+
     public double duration() {
         return end - start;
     }

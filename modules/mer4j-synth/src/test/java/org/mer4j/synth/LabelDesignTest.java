@@ -62,6 +62,7 @@ class LabelDesignTest {
             assertEquals(discord, ah, 1e-9, "A/H segments are exactly the discord segments");
             assertEquals(p.hasDiscord(), p.labels().ahVideoLabel());
             assertEquals(p.hasDiscord(), p.labels().inconsistent());
+            assertEquals(p.ahSegments(), p.labels().inconsistentSegments(), "inconsistency coincides with A/H on this corpus");
             assertEquals(p.baseEmotion().key(), p.labels().emotion());
         }
     }
