@@ -75,8 +75,21 @@ public final class ExtractorRegistry {
         return p.create(config);
     }
 
+    /** Copies {@code settings} onto {@code target}; nested sections merge key by key, so a nested record keeps its defaults. */
+    private static void deepMerge(com.fasterxml.jackson.databind.node.ObjectNode target, com.fasterxml.jackson.databind.node.ObjectNode settings) {
+        settings.fields().forEachRemaining(e -> {
+            JsonNode old = target.get(e.getKey());
+            if (old instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                    && e.getValue() instanceof com.fasterxml.jackson.databind.node.ObjectNode n) {
+                deepMerge(o, n);
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
     /**
-     * Maps a settings block onto a config record, filling absent keys from the defaults; unknown keys
+     * Maps a settings block onto a config record, filling absent keys (also of nested sections) from the defaults; unknown keys
      * and invalid values fail naming the config path.
      */
     public static <C extends Record> C mapConfig(Class<C> type, C defaults, JsonNode settings, String configPath) {
@@ -84,8 +97,8 @@ public final class ExtractorRegistry {
             return defaults;
         }
         try {
-            var merged = STRICT.valueToTree(defaults);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) merged).setAll((com.fasterxml.jackson.databind.node.ObjectNode) settings);
+            com.fasterxml.jackson.databind.node.ObjectNode merged = STRICT.valueToTree(defaults);
+            deepMerge(merged, (com.fasterxml.jackson.databind.node.ObjectNode) settings);
             return STRICT.treeToValue(merged, type);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(configPath + "." + e.getPropertyName() + ": unknown key; known keys: "

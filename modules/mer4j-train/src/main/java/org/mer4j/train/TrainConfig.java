@@ -41,7 +41,7 @@ public record TrainConfig(int epochs, int batchSize, int patience, String select
 
     /** The defaults listed above. */
     public static TrainConfig defaults() {
-        return new TrainConfig(40, 8, 10, null, "adam", 1e-3, 0, 0.9, null, 0);
+        return new TrainConfig(40, 8, 10, null, "adam", 1e-3, 0, 0.9, org.mer4j.train.optim.ScheduleConfig.constant(), 0);
     }
 
     /** Adam with a constant rate and the given basics (tests). */
