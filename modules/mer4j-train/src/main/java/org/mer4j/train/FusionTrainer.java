@@ -129,8 +129,8 @@ public final class FusionTrainer {
                     long start = System.nanoTime();
                     Engine.getInstance().setRandomSeed(epochSeed(engineSeed, epoch));
                     Random order = new Random(epochSeed(orderSeed, epoch));
-                    double trainLoss = trainEpoch(trainer, block, batcher, ClipBatcher.shuffledBatches(train, cfg.batchSize(), order),
-                            cfg.clipGradNorm());
+                    double trainLoss = trainEpoch(trainer, block, optimizer, batcher,
+                            ClipBatcher.shuffledBatches(train, cfg.batchSize(), order), cfg.clipGradNorm());
                     if (!Double.isFinite(trainLoss)) {
                         throw new TrainingDivergedException("training loss became " + trainLoss + " in epoch " + epoch
                                 + "; lower train.learningRate (now " + cfg.learningRate()
@@ -165,8 +165,8 @@ public final class FusionTrainer {
         return new SplittableRandom(base + 0x9E3779B97F4A7C15L * epoch).nextInt();
     }
 
-    private static double trainEpoch(Trainer trainer, TaskModel block, ClipBatcher batcher, List<List<AlignedClip>> batches,
-                                     double clipGradNorm) {
+    private static double trainEpoch(Trainer trainer, TaskModel block, StatefulOptimizer optimizer, ClipBatcher batcher,
+                                     List<List<AlignedClip>> batches, double clipGradNorm) {
         double total = 0;
         int clips = 0;
         for (List<AlignedClip> group : batches) {
@@ -182,10 +182,30 @@ public final class FusionTrainer {
                 if (clipGradNorm > 0) {
                     GradientClipping.clipGlobalNorm(block, clipGradNorm);
                 }
-                trainer.step();
+                step(block, optimizer);
             }
         }
         return total / clips;
+    }
+
+    /**
+     * One optimiser update of every trainable parameter, in the block's parameter order. Not
+     * {@code Trainer.step()}: its first-step check rejects gradients that sum to exactly zero, which
+     * a softmax head's gradients do by construction (sum over classes of p - q = 0) and which float
+     * rounding then sometimes reaches.
+     */
+    private static void step(TaskModel block, StatefulOptimizer optimizer) {
+        optimizer.beginStep();
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            ai.djl.nn.Parameter parameter = p.getValue();
+            if (!parameter.requiresGradient() || parameter.getArray() == null || !parameter.getArray().hasGradient()) {
+                continue;
+            }
+            NDArray weight = parameter.getArray();
+            try (NDArray grad = weight.getGradient()) {
+                optimizer.update(parameter.getId(), weight, grad);
+            }
+        }
     }
 
     private static Map<String, Double> validate(Model model, TaskSet tasks, ClipBatcher batcher, List<AlignedClip> val, int batchSize) {
