@@ -66,7 +66,12 @@ public final class ExperimentRunner {
         List<String> subjects = data.clips().stream().map(AlignedClip::subject).distinct().toList();
         long splitSeed = new SplittableRandom(cfg.seed()).split().nextLong();
         List<Fold> folds = SubjectSplits.folds(cfg.protocol(), subjects, splitSeed);
-        String splitsJson = JSON.writeValueAsString(Map.of("protocol", cfg.protocol(), "seed", splitSeed, "folds", folds));
+        // fixed key order: splits.json and its sha256 in provenance are the same on every run
+        Map<String, Object> splits = new LinkedHashMap<>();
+        splits.put("protocol", cfg.protocol());
+        splits.put("seed", splitSeed);
+        splits.put("folds", folds);
+        String splitsJson = JSON.writeValueAsString(splits);
         AtomicFiles.writeString(experimentDir.resolve("splits.json"), splitsJson);
 
         Map<String, Object> provenanceBase = new LinkedHashMap<>();
