@@ -27,25 +27,9 @@ public final class AhTask extends BinaryEventTask {
     }
 
     /** Registers {@link AhTask} as {@code ah}. */
-    public static final class Provider implements TaskProvider<BinaryEventConfig> {
-        @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
-        public Class<BinaryEventConfig> configType() {
-            return BinaryEventConfig.class;
-        }
-
-        @Override
-        public BinaryEventConfig defaultConfig() {
-            return BinaryEventConfig.defaults(TYPE);
-        }
-
-        @Override
-        public java.util.List<String> metricKeys(BinaryEventConfig config) {
-            return BinaryEventTask.metricKeys(config.name(), "video");
+    public static final class Provider extends BinaryEventTask.Provider {
+        public Provider() {
+            super(TYPE, "video");
         }
 
         @Override

@@ -257,4 +257,35 @@ public abstract class BinaryEventTask implements Task {
         String truth = labels.clipMask()[0] != 0 ? String.valueOf((int) labels.clip()[0]) : "";
         return List.of(truth, String.format(Locale.ROOT, "%.5f", prediction.clip()[0]));
     }
+
+    /** The provider skeleton of a binary event task: its type, its clip-level name, the shared config. */
+    abstract static class Provider implements TaskProvider<BinaryEventConfig> {
+        private final String type;
+        private final String clipLevel;
+
+        Provider(String type, String clipLevel) {
+            this.type = type;
+            this.clipLevel = clipLevel;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public Class<BinaryEventConfig> configType() {
+            return BinaryEventConfig.class;
+        }
+
+        @Override
+        public BinaryEventConfig defaultConfig() {
+            return BinaryEventConfig.defaults(type);
+        }
+
+        @Override
+        public List<String> metricKeys(BinaryEventConfig config) {
+            return BinaryEventTask.metricKeys(config.name(), clipLevel);
+        }
+    }
 }

@@ -29,25 +29,9 @@ public final class InconsistencyTask extends BinaryEventTask {
     }
 
     /** Registers {@link InconsistencyTask} as {@code inconsistency}. */
-    public static final class Provider implements TaskProvider<BinaryEventConfig> {
-        @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
-        public Class<BinaryEventConfig> configType() {
-            return BinaryEventConfig.class;
-        }
-
-        @Override
-        public BinaryEventConfig defaultConfig() {
-            return BinaryEventConfig.defaults(TYPE);
-        }
-
-        @Override
-        public java.util.List<String> metricKeys(BinaryEventConfig config) {
-            return BinaryEventTask.metricKeys(config.name(), "clip");
+    public static final class Provider extends BinaryEventTask.Provider {
+        public Provider() {
+            super(TYPE, "clip");
         }
 
         @Override
