@@ -38,13 +38,6 @@ public record FusedOutput(NDArray steps, NDArray stepMask, NDArray pooled, Map<S
         return new FusedOutput(steps, stepMask, null, null, null);
     }
 
-    /** This output with one more auxiliary entry. */
-    public FusedOutput withAuxiliary(String name, NDArray value) {
-        Map<String, NDArray> aux = new LinkedHashMap<>(auxiliary);
-        aux.put(name, value);
-        return new FusedOutput(steps, stepMask, pooled, headOutputs, aux);
-    }
-
     /** The representations as a plain list (steps, stepMask, pooled; absent ones left out), for a block's forward. */
     public NDList toList() {
         NDList list = new NDList();

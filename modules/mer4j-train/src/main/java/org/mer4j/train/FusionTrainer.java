@@ -99,6 +99,7 @@ public final class FusionTrainer {
         long engineSeed = seeds.split().nextLong();
         int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
         StatefulOptimizer optimizer = Optimizers.create(cfg.optimizerSettings(), stepsPerEpoch, cfg.epochs());
+        // the trainer gives forward passes and gradient collection; the updates are step() below, not Trainer.step()
         DefaultTrainingConfig config = new DefaultTrainingConfig(new TaskLoss(tasks)).optOptimizer(optimizer);
 
         TaskModel block = new TaskModel(spec, fusion);

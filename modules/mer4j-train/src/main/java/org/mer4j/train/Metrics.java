@@ -192,34 +192,33 @@ public final class Metrics {
         if (pred.length == 0) {
             return Double.NaN;
         }
-        double mp = mean(pred);
-        double mt = mean(truth);
-        double vp = 0;
-        double vt = 0;
-        double cov = 0;
-        for (int i = 0; i < pred.length; i++) {
-            vp += (pred[i] - mp) * (pred[i] - mp);
-            vt += (truth[i] - mt) * (truth[i] - mt);
-            cov += (pred[i] - mp) * (truth[i] - mt);
-        }
+        Moments m = Moments.of(pred, truth);
         int n = pred.length;
-        double denominator = vp / n + vt / n + (mp - mt) * (mp - mt);
-        return denominator == 0 ? (mp == mt ? 1 : 0) : 2 * cov / n / denominator;
+        double denominator = m.varP() / n + m.varT() / n + (m.meanP() - m.meanT()) * (m.meanP() - m.meanT());
+        return denominator == 0 ? (m.meanP() == m.meanT() ? 1 : 0) : 2 * m.cov() / n / denominator;
     }
 
     /** Pearson's correlation; NaN when either side is constant or empty. */
     public static double pearson(double[] pred, double[] truth) {
-        double mp = mean(pred);
-        double mt = mean(truth);
-        double vp = 0;
-        double vt = 0;
-        double cov = 0;
-        for (int i = 0; i < pred.length; i++) {
-            vp += (pred[i] - mp) * (pred[i] - mp);
-            vt += (truth[i] - mt) * (truth[i] - mt);
-            cov += (pred[i] - mp) * (truth[i] - mt);
+        Moments m = Moments.of(pred, truth);
+        return m.varP() == 0 || m.varT() == 0 ? Double.NaN : m.cov() / Math.sqrt(m.varP() * m.varT());
+    }
+
+    /** Means and sums of squared deviations and of cross products of two series. */
+    private record Moments(double meanP, double meanT, double varP, double varT, double cov) {
+        static Moments of(double[] pred, double[] truth) {
+            double mp = mean(pred);
+            double mt = mean(truth);
+            double vp = 0;
+            double vt = 0;
+            double cov = 0;
+            for (int i = 0; i < pred.length; i++) {
+                vp += (pred[i] - mp) * (pred[i] - mp);
+                vt += (truth[i] - mt) * (truth[i] - mt);
+                cov += (pred[i] - mp) * (truth[i] - mt);
+            }
+            return new Moments(mp, mt, vp, vt, cov);
         }
-        return vp == 0 || vt == 0 ? Double.NaN : cov / Math.sqrt(vp * vt);
     }
 
     /** Root mean squared error; NaN when empty. */

@@ -49,12 +49,6 @@ public record TrainConfig(int epochs, int batchSize, int patience, String select
         return new TrainConfig(epochs, batchSize, patience, null, "adam", learningRate, 0, 0.9, null, 0);
     }
 
-    /** A copy with another number of epochs (and patience capped to it). */
-    public TrainConfig withEpochs(int newEpochs) {
-        return new TrainConfig(newEpochs, batchSize, Math.min(patience, Math.max(1, newEpochs)), selectBy, optimizer, learningRate,
-                weightDecay, momentum, schedule, clipGradNorm);
-    }
-
     /** A copy selecting the best epoch by {@code metric}. */
     public TrainConfig withSelectBy(String metric) {
         return new TrainConfig(epochs, batchSize, patience, metric, optimizer, learningRate, weightDecay, momentum, schedule, clipGradNorm);

@@ -12,23 +12,28 @@ import ai.djl.ndarray.NDArray;
  * v = beta2 * v + (1 - beta2) * g^2
  * w -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + epsilon)
  * </pre>
- * with {@code t} the parameter's 1-based update count. For decoupled weight decay see {@link AdamW}.
+ * with {@code t} the parameter's 1-based update count. With {@code decoupled} this is AdamW
+ * (Loshchilov &amp; Hutter 2019, "Decoupled Weight Decay Regularization", ICLR), as PyTorch's
+ * {@code torch.optim.AdamW}: {@code w *= 1 - lr * wd}, then the step above on the raw gradient.
  */
 public final class Adam extends StatefulOptimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
+    private final boolean decoupled;
 
     /**
      * @param schedule the learning rate of each step
      * @param beta1 first-moment decay in (0, 1), e.g. 0.9
      * @param beta2 second-moment decay in (0, 1), e.g. 0.999
      * @param epsilon denominator constant &gt; 0, e.g. 1e-8
-     * @param weightDecay L2 coefficient &gt;= 0
+     * @param weightDecay weight-decay coefficient &gt;= 0: L2 on the gradient, or decoupled
+     * @param decoupled AdamW's decoupled weight decay instead of L2
      */
-    public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon, double weightDecay) {
-        super("adam", schedule);
+    public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon, double weightDecay, boolean decoupled) {
+        super(decoupled ? "adamw" : "adam", schedule);
+        this.decoupled = decoupled;
         checkConstants(beta1, beta2, epsilon, weightDecay);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -43,12 +48,17 @@ public final class Adam extends StatefulOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] buffers, long t, double lr) {
-        NDArray g = weightDecay > 0 ? grad.add(weight.mul((float) weightDecay)) : grad;
+        NDArray g = grad;
+        if (weightDecay > 0 && decoupled) {
+            weight.muli((float) (1 - lr * weightDecay));
+        } else if (weightDecay > 0) {
+            g = grad.add(weight.mul((float) weightDecay));
+        }
         step(weight, g, buffers[0], buffers[1], t, lr, beta1, beta2, epsilon);
     }
 
     /** The bias-corrected Adam step on {@code weight} given the effective gradient {@code g} (temporaries: the caller's scope). */
-    static void step(NDArray weight, NDArray g, NDArray m, NDArray v, long t, double lr, double beta1, double beta2,
+    private static void step(NDArray weight, NDArray g, NDArray m, NDArray v, long t, double lr, double beta1, double beta2,
                      double epsilon) {
         m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
         v.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
@@ -58,7 +68,7 @@ public final class Adam extends StatefulOptimizer {
         weight.subi(m.div(denominator).muli((float) stepSize));
     }
 
-    static void checkConstants(double beta1, double beta2, double epsilon, double weightDecay) {
+    private static void checkConstants(double beta1, double beta2, double epsilon, double weightDecay) {
         if (!(beta1 > 0 && beta1 < 1) || !(beta2 > 0 && beta2 < 1) || !(epsilon > 0) || !(weightDecay >= 0 && weightDecay < 1)) {
             throw new IllegalArgumentException("Adam needs beta1, beta2 in (0, 1), epsilon > 0 and weight decay in [0, 1), got "
                     + beta1 + ", " + beta2 + ", " + epsilon + ", " + weightDecay);

@@ -15,8 +15,8 @@ public final class Optimizers {
         Objects.requireNonNull(settings, "settings");
         LearningRateSchedule schedule = LearningRateSchedule.of(settings, stepsPerEpoch, epochs);
         return switch (settings.optimizer()) {
-            case "adam" -> new Adam(schedule, settings.beta1(), settings.beta2(), settings.epsilon(), settings.weightDecay());
-            case "adamw" -> new AdamW(schedule, settings.beta1(), settings.beta2(), settings.epsilon(), settings.weightDecay());
+            case "adam" -> new Adam(schedule, settings.beta1(), settings.beta2(), settings.epsilon(), settings.weightDecay(), false);
+            case "adamw" -> new Adam(schedule, settings.beta1(), settings.beta2(), settings.epsilon(), settings.weightDecay(), true);
             case "sgd" -> new Sgd(schedule, settings.momentum(), settings.weightDecay());
             default -> throw new IllegalArgumentException("train.optimizer must be one of "
                     + String.join(", ", OptimizerSettings.OPTIMIZERS) + ", got '" + settings.optimizer() + "'");

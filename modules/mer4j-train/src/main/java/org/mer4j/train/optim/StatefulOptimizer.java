@@ -24,7 +24,7 @@ import java.util.Set;
  * A DJL {@link Optimizer} whose whole state can be checkpointed and restored bit for bit, so a run
  * killed between two epochs resumes exactly as if it had never stopped. Plug it into
  * {@code DefaultTrainingConfig.optOptimizer}; DJL's {@code Trainer.step()} then calls
- * {@link #update} once per trainable parameter. Subclasses ({@link Adam}, {@link AdamW}, {@link Sgd})
+ * {@link #update} once per trainable parameter. Subclasses ({@link Adam} (also AdamW), {@link Sgd})
  * implement one update rule with in-place NDArray operations.
  *
  * <h2>State</h2>

@@ -23,11 +23,6 @@ public record EncodedLabels(float[] step, float[] stepMask, float[] clip, float[
         }
     }
 
-    /** Whether any step target is labelled. */
-    public boolean hasStepLabels() {
-        return any(stepMask);
-    }
-
     /** Whether any clip target is labelled. */
     public boolean hasClipLabels() {
         return any(clipMask);

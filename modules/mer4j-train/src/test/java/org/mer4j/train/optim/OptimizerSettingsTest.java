@@ -77,7 +77,7 @@ class OptimizerSettingsTest {
     @Test
     void theFactoryBuildsTheNamedRule() {
         assertInstanceOf(Adam.class, Optimizers.create(OptimizerSettings.of("adam", 0, 0, 0, null, 0), 3, 2));
-        assertInstanceOf(AdamW.class, Optimizers.create(OptimizerSettings.of("adamw", 0, 0, 0, null, 0), 3, 2));
+        assertEquals("adamw", Optimizers.create(OptimizerSettings.of("adamw", 0, 0, 0, null, 0), 3, 2).name());
         StatefulOptimizer sgd = Optimizers.create(OptimizerSettings.of("sgd", 0.05, 0, 0, new ScheduleConfig("cosine", 1, 0, 0, 0), 0), 3, 2);
         assertInstanceOf(Sgd.class, sgd);
         assertEquals("sgd", sgd.name());
