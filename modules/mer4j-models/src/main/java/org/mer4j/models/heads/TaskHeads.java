@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.mer4j.models.Scalars;
 
 /**
  * The heads of the configured tasks on one representation: per {@link HeadSpec}, a step head
@@ -101,13 +102,13 @@ public final class TaskHeads extends AbstractBlock {
 
     /** Mean of the valid steps {@code [B,D]}; zeros for a clip without a valid step. */
     public static NDArray maskedMean(NDArray steps, NDArray stepMask) {
-        NDArray count = stepMask.sum(new int[] {1}, true).maximum(1f);
+        NDArray count = Scalars.maximum(stepMask.sum(new int[] {1}, true), 1);
         return steps.mul(stepMask.expandDims(2)).sum(new int[] {1}).div(count);
     }
 
     private static NDArray attentionPool(ParameterStore ps, Linear scorer, NDArray steps, NDArray stepMask, boolean training) {
         NDArray scores = scorer.forward(ps, new NDList(steps), training).singletonOrThrow().squeeze(2);
-        NDArray masked = scores.add(stepMask.sub(1f).mul(-MASKED_SCORE));
+        NDArray masked = scores.add(Scalars.mul(Scalars.sub(stepMask, 1), -MASKED_SCORE));
         NDArray weights = masked.softmax(1).mul(stepMask);
         return steps.mul(weights.expandDims(2)).sum(new int[] {1});
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.models.Scalars;
 import org.mer4j.models.heads.HeadSpec;
 import org.mer4j.train.Metrics;
 
@@ -124,7 +125,7 @@ public abstract class BinaryEventTask implements Task {
         NDArray loss = Losses.binaryCrossEntropy(z, targets.step(), targets.stepMask(), positiveWeight);
         if (config.clipLossWeight() > 0) {
             NDArray clipLogit = attention() ? outputs.get(1) : meanLogit(z, targets.realSteps());
-            loss = loss.add(Losses.binaryCrossEntropy(clipLogit, targets.clip(), targets.clipMask(), 1f).mul((float) config.clipLossWeight()));
+            loss = loss.add(Scalars.mul(Losses.binaryCrossEntropy(clipLogit, targets.clip(), targets.clipMask(), 1f), config.clipLossWeight()));
         }
         return loss;
     }
@@ -132,7 +133,7 @@ public abstract class BinaryEventTask implements Task {
     /** Mean logit {@code [B,1]} over the steps inside each clip (padding excluded). */
     private static NDArray meanLogit(NDArray z, NDArray realSteps) {
         NDArray real = realSteps.expandDims(2);
-        return z.mul(real).sum(new int[] {1}).div(real.sum(new int[] {1}).maximum(1f));
+        return z.mul(real).sum(new int[] {1}).div(Scalars.maximum(real.sum(new int[] {1}), 1));
     }
 
     @Override

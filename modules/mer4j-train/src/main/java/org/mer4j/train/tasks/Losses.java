@@ -2,6 +2,7 @@ package org.mer4j.train.tasks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.mer4j.models.Scalars;
 
 /** Masked losses shared by the built-in tasks; each returns a scalar mean over the labelled entries. */
 public final class Losses {
@@ -14,10 +15,10 @@ public final class Losses {
      */
     public static NDArray binaryCrossEntropy(NDArray z, NDArray y, NDArray mask, float positiveWeight) {
         // softplus(z) = relu(z) + log(1 + exp(-|z|)) = -log(1 - sigmoid(z)); softplus(z) - z = -log(sigmoid(z))
-        NDArray softplus = Activation.relu(z).add(z.abs().neg().exp().add(1f).log());
-        NDArray positive = softplus.sub(z).mul(y).mul(positiveWeight);
-        NDArray negative = softplus.mul(y.neg().add(1f));
-        return positive.add(negative).mul(mask).sum().div(mask.sum().maximum(1f));
+        NDArray softplus = Activation.relu(z).add(Scalars.add(z.abs().neg().exp(), 1).log());
+        NDArray positive = Scalars.mul(softplus.sub(z).mul(y), positiveWeight);
+        NDArray negative = softplus.mul(Scalars.subtractFrom(1, y));
+        return positive.add(negative).mul(mask).sum().div(Scalars.maximum(mask.sum(), 1));
     }
 
     /**
@@ -30,7 +31,7 @@ public final class Losses {
         NDArray perClip = logits.logSoftmax(1).mul(q).sum(new int[] {1}).neg();
         NDArray labelled = clipMask.max(new int[] {1});
         NDArray weight = classWeights == null ? labelled : q.mul(classWeights).sum(new int[] {1}).mul(labelled);
-        return perClip.mul(weight).sum().div(weight.sum().maximum(1e-6f));
+        return perClip.mul(weight).sum().div(Scalars.maximum(weight.sum(), 1e-6));
     }
 
     /**
@@ -38,7 +39,7 @@ public final class Losses {
      * over the K columns: Lin's concordance correlation coefficient, the AVEC / OMG-Empathy loss.
      */
     public static NDArray concordanceLoss(NDArray pred, NDArray target, NDArray mask) {
-        NDArray n = mask.sum(new int[] {0}).maximum(1f);
+        NDArray n = Scalars.maximum(mask.sum(new int[] {0}), 1);
         NDArray mp = pred.mul(mask).sum(new int[] {0}).div(n);
         NDArray mt = target.mul(mask).sum(new int[] {0}).div(n);
         NDArray dp = pred.sub(mp).mul(mask);
@@ -46,7 +47,7 @@ public final class Losses {
         NDArray vp = dp.square().sum(new int[] {0}).div(n);
         NDArray vt = dt.square().sum(new int[] {0}).div(n);
         NDArray cov = dp.mul(dt).sum(new int[] {0}).div(n);
-        NDArray ccc = cov.mul(2f).div(vp.add(vt).add(mp.sub(mt).square()).add(1e-8f));
-        return ccc.neg().add(1f).mean();
+        NDArray ccc = Scalars.mul(cov, 2).div(Scalars.add(vp.add(vt).add(mp.sub(mt).square()), 1e-8));
+        return Scalars.subtractFrom(1, ccc).mean();
     }
 }

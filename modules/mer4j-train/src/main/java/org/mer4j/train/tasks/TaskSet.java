@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.models.Scalars;
 import org.mer4j.models.TaskModel;
 import org.mer4j.models.heads.HeadSpec;
 import org.mer4j.train.ClipPrediction;
@@ -185,7 +186,7 @@ public final class TaskSet {
                 clip = targets.get(t++);
                 clipMask = targets.get(t++);
             }
-            NDArray loss = task.loss(own, new BatchTargets(step, stepMask, clip, clipMask, real)).mul((float) task.weight());
+            NDArray loss = Scalars.mul(task.loss(own, new BatchTargets(step, stepMask, clip, clipMask, real)), task.weight());
             total = total == null ? loss : total.add(loss);
         }
         for (int i = o; i < outputs.size(); i++) {

@@ -171,6 +171,61 @@ class FusionProviderContractTest {
         }
     }
 
+    /**
+     * Autograd may keep any tensor of the forward pass until backward. A tensor whose memory is a
+     * Java buffer (DJL's {@code NDArray.mul(Number)} and friends make one for the scalar and close it
+     * at once) is freed by the garbage collector at a moment nobody controls; backward then reads
+     * freed memory, and training drifts from run to run or turns NaN. Here the collector runs (and
+     * the freed memory is reused) between forward and backward: every gradient must be unchanged.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void gradientsDoNotDependOnGarbageCollectionBetweenForwardAndBackward(String name) throws Exception {
+        Fixture f = fixture();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TaskModel model = f.build(name, manager, 5);
+            List<float[]> quiet = gradients(model, f, manager, false);
+            List<float[]> collected = gradients(model, f, manager, true);
+            assertEquals(quiet.size(), collected.size());
+            for (int i = 0; i < quiet.size(); i++) {
+                assertArrayEquals(quiet.get(i), collected.get(i), name + " gradient of " + model.getParameters().get(i).getKey()
+                        + " changed when the garbage collector ran before backward");
+            }
+        }
+    }
+
+    private static List<float[]> gradients(TaskModel model, Fixture f, NDManager manager, boolean collectGarbage) throws Exception {
+        for (var p : model.getParameters()) {
+            NDArray w = p.getValue().getArray();
+            if (w.hasGradient()) {
+                try (NDArray g = w.getGradient()) {
+                    g.subi(g);
+                }
+            } else {
+                w.setRequiresGradient(true);
+            }
+        }
+        List<float[]> out = new ArrayList<>();
+        try (NDManager batchManager = manager.newSubManager()) {
+            FusionBatch batch = f.batch(batchManager, 0, 4);
+            Engine.getInstance().setRandomSeed(9);
+            try (ai.djl.training.GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList outputs = model.forward(new ParameterStore(batchManager, false), batch.inputs(), true);
+                NDArray loss = f.tasks().loss(outputs, batch.labels());
+                if (collectGarbage) {
+                    GarbageCollection.freeUnreachableDirectMemory();
+                }
+                collector.backward(loss);
+            }
+            for (var p : model.getParameters()) {
+                try (NDArray g = p.getValue().getArray().getGradient()) {
+                    out.add(g.toFloatArray());
+                }
+            }
+        }
+        return out;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void rejectsWrongInputsWithClearMessage(String name) {
