@@ -54,7 +54,7 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
         }
         rows = List.copyOf(rows);
         report = report == null ? ReportConfig.defaults() : report;
-        vocabulary = vocabulary == null ? new VocabularyConfig(0, 0) : vocabulary;
+        vocabulary = vocabulary == null ? new VocabularyConfig(0, 0, 0) : vocabulary;
         if (rows.stream().map(RowConfig::name).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("rows: row names must be unique");
         }
@@ -88,13 +88,18 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
      *
      * @param minCount training occurrences a word needs to get its own row (default 2)
      * @param maxSize rows including PAD and UNK (default 5000)
+     * @param embeddingDim width of each learned word vector (default 64)
      */
-    public record VocabularyConfig(int minCount, int maxSize) {
+    public record VocabularyConfig(int minCount, int maxSize, int embeddingDim) {
         public VocabularyConfig {
             minCount = minCount == 0 ? 2 : minCount;
             maxSize = maxSize == 0 ? 5000 : maxSize;
+            embeddingDim = embeddingDim == 0 ? 64 : embeddingDim;
             if (minCount < 1 || maxSize < 3) {
                 throw new IllegalArgumentException("vocabulary: minCount must be >= 1 and maxSize >= 3, got " + minCount + " and " + maxSize);
+            }
+            if (embeddingDim < 1) {
+                throw new IllegalArgumentException("vocabulary.embeddingDim must be >= 1, got " + embeddingDim + "; use e.g. 64");
             }
         }
     }

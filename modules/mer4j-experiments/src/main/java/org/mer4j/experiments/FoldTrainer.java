@@ -13,6 +13,7 @@ import org.mer4j.api.Modality;
 import org.mer4j.features.Standardizer;
 import org.mer4j.models.FusionBlock;
 import org.mer4j.models.ModelSpec;
+import org.mer4j.models.TokenInput;
 import org.mer4j.train.ClipPrediction;
 import org.mer4j.train.FusionTrainer;
 import org.mer4j.train.TrainingListener;
@@ -92,13 +93,15 @@ final class FoldTrainer {
         Map<Modality, Integer> firstDims = train.get(0).dims();
         modalities.forEach(m -> dims.put(m, firstDims.get(m)));
         TaskSet tasks = TaskSet.create(plugins.tasks(), new TaskContext(declaredClasses, allClips, train));
-        ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads());
+        List<TokenInput> tokens = vocabulary == null ? List.of()
+                : List.of(vocabulary.tokenInput(dims.get(Modality.TEXT), cfg.vocabulary().embeddingDim()));
+        ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads(), tokens);
         PluginConfigs.FusionChoice fusion = plugins.fusions().get(rowIndex);
         StringBuilder runLog = new StringBuilder();
         runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s; heads=%s%n",
                 row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config(),
                 tasks.heads()));
-        FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec);
+        FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
         try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, train, val, plugins.train(), seed,
                 runDir.resolve("checkpoint"), TrainingListener.NONE)) {
             List<ClipPrediction> preds = model.predict(test);

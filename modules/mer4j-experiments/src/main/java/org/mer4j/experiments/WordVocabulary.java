@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
+import org.mer4j.models.TokenInput;
 import org.mer4j.text.vocab.TokenVocabulary;
 
 /**
  * Learned token embeddings for one fold. The {@code word-ids} extractor gives each timeline step the
  * stable id of the word spoken there; this fits a vocabulary on the <em>training</em> clips only
  * (ids seen at least {@code minCount} times, at most {@code maxSize} rows, unknown words to one UNK
- * row) and replaces the id column by a one-hot row over that vocabulary. The model's input
- * projection on those columns is then an embedding table learned with the task (no pretrained
- * vectors): one row per training word, UNK for words only seen in validation or test, zeros where
- * no word is spoken.
+ * row) and replaces the id column by the word's vocabulary row, moved to the last text column. The
+ * model embeds that column ({@link #tokenInput}, an embedding lookup inside the model, never a
+ * one-hot input): one learned row per training word, UNK for words only seen in validation or
+ * test, zeros where no word is spoken (row 0). No pretrained vectors.
  */
 final class WordVocabulary {
     /** Extractor whose column is turned into embeddings. */
@@ -40,9 +41,14 @@ final class WordVocabulary {
         return new WordVocabulary(slice, TokenVocabulary.fit(ids, cfg.minCount(), cfg.maxSize()));
     }
 
-    /** Rows of the embedding input: every vocabulary row but PAD. */
-    int width() {
-        return vocabulary.size() - 1;
+    /** Rows of the embedding table, PAD (row 0) and UNK (row 1) included. */
+    int rows() {
+        return vocabulary.size();
+    }
+
+    /** The model's token input for clips built by {@link #apply}: the last text column, {@code width}-dimensional rows. */
+    TokenInput tokenInput(int textDim, int width) {
+        return new TokenInput(Modality.TEXT, textDim - 1, rows(), width);
     }
 
     /** Saves the vocabulary (ids and training counts) into a run folder. */
@@ -52,14 +58,14 @@ final class WordVocabulary {
 
     /**
      * {@code standardised} with its text columns rebuilt: every column but the id column, then the
-     * one-hot of the word read from {@code raw} (the same clip before standardisation).
+     * vocabulary row of the word read from {@code raw} (the same clip before standardisation).
      */
     AlignedClip apply(AlignedClip standardised, AlignedClip raw) {
         int steps = raw.steps();
         int[] rows = ids(raw, slice);
         int oldDim = standardised.dims().get(Modality.TEXT);
         int keep = oldDim - slice.dim();
-        int newDim = keep + width();
+        int newDim = keep + 1;
         float[] old = standardised.features().get(Modality.TEXT);
         float[] out = new float[steps * newDim];
         for (int t = 0; t < steps; t++) {
@@ -69,10 +75,7 @@ final class WordVocabulary {
                     out[t * newDim + o++] = old[t * oldDim + d];
                 }
             }
-            int row = vocabulary.index(rows[t]);
-            if (row != TokenVocabulary.PAD) {
-                out[t * newDim + keep + row - 1] = 1f;
-            }
+            out[t * newDim + keep] = vocabulary.index(rows[t]);
         }
         Map<Modality, float[]> features = new EnumMap<>(standardised.features());
         Map<Modality, Integer> dims = new EnumMap<>(standardised.dims());

@@ -57,6 +57,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trainMomentumZeroIsPlainSgdAndAbsentIsTheDefault(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sgd.yaml");
+        Files.writeString(f, BASE.replace("train: {epochs: 5}", "train: {epochs: 5, optimizer: sgd, momentum: 0}"));
+        assertEquals(0.0, PluginConfigs.resolve(ConfigLoader.load(f, List.of()).config()).train().optimizerSettings().momentum());
+        Files.writeString(f, BASE.replace("train: {epochs: 5}", "train: {epochs: 5, optimizer: sgd}"));
+        assertEquals(0.9, PluginConfigs.resolve(ConfigLoader.load(f, List.of()).config()).train().optimizerSettings().momentum());
+    }
+
+    @Test
     void invalidValueNamesTheField(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, BASE + "protocol: {type: random}\n");

@@ -16,11 +16,21 @@ import org.mer4j.models.heads.HeadSpec;
  * <p>The block built from a spec takes the inputs {@code (x_1, mask_1, x_2, mask_2, ...)} in the
  * order of {@link #modalities()}; see {@link FusionBlock}.
  *
+ * <p>With {@link #tokens()}, some feature columns hold token ids that {@link TaskModel} embeds
+ * before fusion: {@code inputDims} are the widths of the batches the model receives, and the fusion
+ * model is built for {@link #fused()}, where each id column is replaced by its embedding.
+ *
  * @param modalities ordered, distinct, non-empty
  * @param inputDims positive feature dimension D for every modality in {@code modalities}
  * @param heads the task heads, with distinct names, at least one
+ * @param tokens token-id columns embedded by the framework, at most one per modality (may be empty)
  */
-public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads) {
+public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads, List<TokenInput> tokens) {
+    /** A spec without token inputs. */
+    public ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads) {
+        this(modalities, inputDims, heads, List.of());
+    }
+
     public ModelSpec {
         if (modalities == null || modalities.isEmpty()) {
             throw new IllegalArgumentException("model spec: modalities must list at least one of video, audio, text");
@@ -48,9 +58,46 @@ public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputD
                 throw new IllegalArgumentException("model spec: two heads are named '" + h.name() + "'; give each task a distinct name");
             }
         }
+        tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        Set<Modality> embedded = new HashSet<>();
+        for (TokenInput token : tokens) {
+            Integer d = dims.get(token.modality());
+            if (d == null) {
+                throw new IllegalArgumentException("model spec: token input of " + token.modality().key() + ", which is not among "
+                        + modalities);
+            }
+            if (token.column() >= d) {
+                throw new IllegalArgumentException("model spec: token column " + token.column() + " of " + token.modality().key()
+                        + " is outside its " + d + " feature columns");
+            }
+            if (!embedded.add(token.modality())) {
+                throw new IllegalArgumentException("model spec: two token inputs for " + token.modality().key() + "; give one per modality");
+            }
+        }
         modalities = List.copyOf(modalities);
         inputDims = java.util.Collections.unmodifiableMap(dims);
         heads = List.copyOf(heads);
+    }
+
+    /** The token input of {@code modality}, or null. */
+    public TokenInput token(Modality modality) {
+        return tokens.stream().filter(t -> t.modality() == modality).findFirst().orElse(null);
+    }
+
+    /**
+     * The spec the fusion model is built for: each token-id column replaced by its embedding's
+     * width, no token inputs. {@code this} when there are none.
+     */
+    public ModelSpec fused() {
+        if (tokens.isEmpty()) {
+            return this;
+        }
+        Map<Modality, Integer> dims = new LinkedHashMap<>();
+        for (Modality m : modalities) {
+            TokenInput t = token(m);
+            dims.put(m, t == null ? inputDims.get(m) : inputDims.get(m) - 1 + t.width());
+        }
+        return new ModelSpec(modalities, dims, heads);
     }
 
     /** Feature dimension of {@code modality}; fails naming the known modalities when it is not part of the spec. */

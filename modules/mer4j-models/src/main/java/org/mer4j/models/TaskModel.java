@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.mer4j.models.heads.HeadSpec;
 import org.mer4j.models.heads.TaskHeads;
+import org.mer4j.models.layers.TokenEmbeddings;
 
 /**
  * What the framework trains: a {@link FusionBlock} with the heads of the configured tasks
@@ -20,6 +21,9 @@ import org.mer4j.models.heads.TaskHeads;
  * clip heads; a head the fusion model computes itself ({@link FusionBlock#ownHeads()}) is taken
  * from {@link FusedOutput#headOutputs()}), then the fusion model's auxiliary outputs, each named
  * {@code aux.<name>}.
+ *
+ * <p>When the spec has {@link ModelSpec#tokens() token inputs}, their id columns are embedded first
+ * ({@link TokenEmbeddings}); the fusion model must then be built for {@link ModelSpec#fused()}.
  */
 public final class TaskModel extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -29,8 +33,9 @@ public final class TaskModel extends AbstractBlock {
     private final ModelSpec spec;
     private final FusionBlock fusion;
     private final TaskHeads heads;
+    private final TokenEmbeddings tokens;
 
-    /** Attaches the heads of {@code spec} to {@code fusion}, which must be built for the same spec. */
+    /** Attaches the heads of {@code spec} to {@code fusion}, which must be built for {@code spec.fused()}. */
     public TaskModel(ModelSpec spec, FusionBlock fusion) {
         super(VERSION);
         this.spec = spec;
@@ -38,6 +43,7 @@ public final class TaskModel extends AbstractBlock {
         List<HeadSpec> frameworkHeads = spec.heads().stream().filter(h -> !fusion.ownHeads().contains(h.name())).toList();
         this.heads = frameworkHeads.isEmpty() ? null
                 : addChildBlock("heads", new TaskHeads(frameworkHeads, fusion.stepWidth(), fusion.pooledWidth()));
+        this.tokens = spec.tokens().isEmpty() ? null : addChildBlock("tokens", new TokenEmbeddings(spec));
     }
 
     /** The model spec. */
@@ -47,7 +53,8 @@ public final class TaskModel extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        FusedOutput fused = fusion.fuse(ps, inputs, training);
+        NDList features = tokens == null ? inputs : tokens.forward(ps, inputs, training);
+        FusedOutput fused = fusion.fuse(ps, features, training);
         NDList framework = heads == null ? new NDList() : heads.apply(ps, fused.steps(), fused.stepMask(), fused.pooled(), training);
         NDList out = new NDList();
         int next = 0;
@@ -84,7 +91,12 @@ public final class TaskModel extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        fusion.initialize(manager, dataType, inputShapes);
+        Shape[] fusionInputs = inputShapes;
+        if (tokens != null) {
+            tokens.initialize(manager, dataType, inputShapes);
+            fusionInputs = tokens.getOutputShapes(inputShapes);
+        }
+        fusion.initialize(manager, dataType, fusionInputs);
         long b = inputShapes[0].get(0);
         long t = inputShapes[0].get(1);
         java.util.List<Shape> headInputs = new java.util.ArrayList<>();

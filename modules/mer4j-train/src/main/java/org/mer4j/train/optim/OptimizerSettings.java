@@ -8,22 +8,22 @@ import java.util.Locale;
  * learning-rate schedule and global gradient-norm clipping. Built by {@link Optimizers#create}.
  *
  * <p>Jackson maps YAML onto the configs, so an absent number arrives as 0 and an absent string or
- * record as {@code null}; those take the defaults below (a 0 therefore means "default", also for
- * {@code momentum}). Errors name the key as {@code train.<key>} and say what to use instead.
+ * record as {@code null}; those take the defaults below. {@code momentum} is the one number for which 0
+ * is a real value (plain SGD), so it is boxed: absent ({@code null}) means 0.9. Errors name the key as {@code train.<key>} and say what to use instead.
  *
  * @param optimizer {@code adam} (default; Kingma &amp; Ba 2015), {@code adamw} (Loshchilov &amp; Hutter
  *     2019) or {@code sgd} (heavy-ball momentum as in PyTorch)
  * @param learningRate base learning rate, in (0, 1) (default 1e-3)
  * @param weightDecay in [0, 1) (default 0): L2 added to the gradient for adam and sgd, decoupled
  *     ({@code w -= lr * wd * w}) for adamw
- * @param momentum sgd momentum, in [0, 1) (default 0.9)
+ * @param momentum sgd momentum, in [0, 1); 0 = plain SGD (default, when null: 0.9)
  * @param beta1 Adam's first-moment decay, in [0, 1) (default 0.9)
  * @param beta2 Adam's second-moment decay, in [0, 1) (default 0.999)
  * @param epsilon Adam's denominator constant, in (0, 1) (default 1e-8)
  * @param schedule the learning-rate schedule (default: constant, no warm-up)
  * @param clipGradNorm clip the global gradient L2 norm to this value, &gt;= 0 (default 0 = off)
  */
-public record OptimizerSettings(String optimizer, double learningRate, double weightDecay, double momentum, double beta1,
+public record OptimizerSettings(String optimizer, double learningRate, double weightDecay, Double momentum, double beta1,
                                 double beta2, double epsilon, ScheduleConfig schedule, double clipGradNorm) {
     /** The update rules, in the order error messages list them. */
     public static final List<String> OPTIMIZERS = List.of("adam", "adamw", "sgd");
@@ -52,8 +52,8 @@ public record OptimizerSettings(String optimizer, double learningRate, double we
         if (!(weightDecay >= 0 && weightDecay < 1)) {
             throw new IllegalArgumentException("train.weightDecay must be in [0, 1), got " + weightDecay + "; use 0 (off) or e.g. 1e-2");
         }
-        momentum = momentum == 0 ? DEFAULT_MOMENTUM : momentum;
-        if (!(momentum > 0 && momentum < 1)) {
+        momentum = momentum == null ? DEFAULT_MOMENTUM : momentum;
+        if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("train.momentum must be in [0, 1), got " + momentum + "; use e.g. 0.9");
         }
         beta1 = beta1 == 0 ? DEFAULT_BETA1 : beta1;
@@ -86,6 +86,6 @@ public record OptimizerSettings(String optimizer, double learningRate, double we
 
     /** Every key at its default: adam, rate 1e-3, no weight decay, constant schedule, no clipping. */
     public static OptimizerSettings defaults() {
-        return of(null, 0, 0, 0, null, 0);
+        return new OptimizerSettings(null, 0, 0, null, 0, 0, 0, null, 0);
     }
 }

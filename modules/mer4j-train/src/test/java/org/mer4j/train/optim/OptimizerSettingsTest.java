@@ -23,7 +23,7 @@ class OptimizerSettingsTest {
 
     @Test
     void absentValuesTakeTheDefaults() {
-        OptimizerSettings d = new OptimizerSettings(null, 0, 0, 0, 0, 0, 0, null, 0);
+        OptimizerSettings d = new OptimizerSettings(null, 0, 0, null, 0, 0, 0, null, 0);
         assertEquals(new OptimizerSettings("adam", 1e-3, 0, 0.9, 0.9, 0.999, 1e-8, ScheduleConfig.constant(), 0), d);
         assertEquals(d, OptimizerSettings.defaults());
         assertEquals(new ScheduleConfig("constant", 0, 10, 0.1, 0), new ScheduleConfig(null, 0, 0, 0, 0));
@@ -72,6 +72,14 @@ class OptimizerSettingsTest {
         }
         assertInstanceOf(IllegalArgumentException.class, cause);
         assertTrue(cause.getMessage().startsWith("train.schedule.gamma"), cause.getMessage());
+    }
+
+    @Test
+    void momentumZeroIsPlainSgdNotTheDefault() throws Exception {
+        assertEquals(0.0, OptimizerSettings.of("sgd", 0.1, 0, 0, null, 0).momentum());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(0.0, json.readValue("{\"optimizer\": \"sgd\", \"momentum\": 0}", OptimizerSettings.class).momentum());
+        assertEquals(0.9, json.readValue("{\"optimizer\": \"sgd\"}", OptimizerSettings.class).momentum(), "absent: the default");
     }
 
     @Test
