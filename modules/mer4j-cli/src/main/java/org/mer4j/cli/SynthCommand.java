@@ -31,7 +31,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SynthConfig q = SynthConfig.quickstart();
         SynthConfig cfg = new SynthConfig(seed, subjects, clipsPerSubject, seconds, q.width(), q.height(), q.fps(),
-                q.audioSampleRate(), q.videoBitrate(), q.audioBitrate(), q.threads(), q.design());
+                q.audioSampleRate(), q.videoBitrate(), q.threads(), q.design());
         long t0 = System.nanoTime();
         Manifest m = CorpusGenerator.generate(cfg, out);
         Console.line(String.format("synth: %d clips of %d subjects written to %s in %.1f s", m.clips().size(), subjects,

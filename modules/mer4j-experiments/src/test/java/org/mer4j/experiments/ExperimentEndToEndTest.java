@@ -25,7 +25,7 @@ class ExperimentEndToEndTest {
     @Test
     void corruptClipIsSkippedAndReportedWhileTheOthersComplete(@TempDir Path dir) throws Exception {
         SynthConfig q = SynthConfig.quickstart();
-        SynthConfig small = new SynthConfig(5, 6, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), q.audioBitrate(), 2, q.design());
+        SynthConfig small = new SynthConfig(5, 6, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), 2, q.design());
         Manifest manifest = CorpusGenerator.generate(small, dir.resolve("corpus"));
         Path corrupt = manifest.resolve(manifest.clips().get(0).video());
         Files.write(corrupt, "this is not an mp4 file".getBytes());

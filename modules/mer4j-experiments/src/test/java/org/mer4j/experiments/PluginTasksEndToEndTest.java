@@ -26,7 +26,7 @@ class PluginTasksEndToEndTest {
     @Test
     void thirdPartyFusionTrainsValenceAndInconsistencyAndTwoRunsAgreeExactly(@TempDir Path dir) throws Exception {
         SynthConfig q = SynthConfig.quickstart();
-        CorpusGenerator.generate(new SynthConfig(9, 6, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), q.audioBitrate(), 2, q.design()),
+        CorpusGenerator.generate(new SynthConfig(9, 6, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), 2, q.design()),
                 dir.resolve("corpus"));
         Path config = dir.resolve("plugin.yaml");
         Files.writeString(config, """

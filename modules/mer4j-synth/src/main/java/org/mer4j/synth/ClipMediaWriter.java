@@ -15,8 +15,11 @@ import org.mer4j.api.AtomicFiles;
 
 /**
  * Writes one clip's MP4: H.264 video (libopenh264 in JavaCV's LGPL FFmpeg, YUV420P) rendered frame
- * by frame with {@link FaceRenderer}, and mono AAC audio from {@link SpeechSynthesizer}, interleaved
- * per frame. Frames are rendered, encoded and discarded one at a time. The file is written under a
+ * by frame with {@link FaceRenderer}, and mono ALAC audio (Apple Lossless) from
+ * {@link SpeechSynthesizer}, interleaved per frame. Lossless audio makes the decoded samples, and so
+ * every audio feature, the same on every machine: FFmpeg's AAC encoder and decoder compute in
+ * floating point with CPU-specific SIMD kernels, and an AAC quickstart gave different audio features,
+ * and tables, on two machines of one kind. Real corpora are still AAC; the decode path is the same. Frames are rendered, encoded and discarded one at a time. The file is written under a
  * temporary name and moved into place when complete.
  */
 public final class ClipMediaWriter {
@@ -74,9 +77,9 @@ public final class ClipMediaWriter {
         rec.setFrameRate(cfg.fps());
         rec.setVideoBitrate(cfg.videoBitrate());
         rec.setGopSize(cfg.fps() * 2);
-        rec.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+        rec.setAudioCodec(avcodec.AV_CODEC_ID_ALAC);
+        rec.setSampleFormat(avutil.AV_SAMPLE_FMT_S16P);
         rec.setAudioChannels(1);
         rec.setSampleRate(cfg.audioSampleRate());
-        rec.setAudioBitrate(cfg.audioBitrate());
     }
 }

@@ -13,12 +13,11 @@ package org.mer4j.synth;
  * @param fps video frame rate (default 15)
  * @param audioSampleRate audio sample rate in Hz, 16000 or more (default 16000)
  * @param videoBitrate H.264 bit rate in bits/s (default 400000)
- * @param audioBitrate AAC bit rate in bits/s (default 48000)
  * @param threads clips rendered in parallel (default 2)
  * @param design label design (default {@link LabelDesignConfig#defaults()})
  */
 public record SynthConfig(long seed, int subjects, int clipsPerSubject, double clipSeconds, int width, int height, int fps,
-                          int audioSampleRate, int videoBitrate, int audioBitrate, int threads, LabelDesignConfig design) {
+                          int audioSampleRate, int videoBitrate, int threads, LabelDesignConfig design) {
     public SynthConfig {
         positive("subjects", subjects, "give at least one participant");
         positive("clipsPerSubject", clipsPerSubject, "give at least one clip per participant");
@@ -35,7 +34,6 @@ public record SynthConfig(long seed, int subjects, int clipsPerSubject, double c
             throw new IllegalArgumentException("synth.audioSampleRate must be in [16000, 48000] Hz (formants reach 3 kHz), got " + audioSampleRate);
         }
         positive("videoBitrate", videoBitrate, "e.g. 400000");
-        positive("audioBitrate", audioBitrate, "e.g. 48000");
         positive("threads", threads, "use 1 or more");
         design = design == null ? LabelDesignConfig.defaults() : design;
         if (design.minSegmentSeconds() > clipSeconds) {
@@ -44,20 +42,20 @@ public record SynthConfig(long seed, int subjects, int clipsPerSubject, double c
         }
     }
 
-    /** The quickstart corpus: 24 subjects x 6 clips x 8 s, 320x240 at 15 fps, 16 kHz AAC, seed 42. */
+    /** The quickstart corpus: 24 subjects x 6 clips x 8 s, 320x240 at 15 fps, 16 kHz lossless audio, seed 42. */
     public static SynthConfig quickstart() {
-        return new SynthConfig(42, 24, 6, 8.0, 320, 240, 15, 16000, 400_000, 48_000, 2, LabelDesignConfig.defaults());
+        return new SynthConfig(42, 24, 6, 8.0, 320, 240, 15, 16000, 400_000, 2, LabelDesignConfig.defaults());
     }
 
     /** A tiny corpus for tests: {@code subjects} x {@code clips} clips of {@code seconds} s at 160x120, 10 fps. */
     public static SynthConfig tiny(long seed, int subjects, int clips, double seconds) {
-        return new SynthConfig(seed, subjects, clips, seconds, 160, 120, 10, 16000, 150_000, 32_000, 2, LabelDesignConfig.defaults());
+        return new SynthConfig(seed, subjects, clips, seconds, 160, 120, 10, 16000, 150_000, 2, LabelDesignConfig.defaults());
     }
 
     /** This config with another seed. */
     public SynthConfig withSeed(long newSeed) {
         return new SynthConfig(newSeed, subjects, clipsPerSubject, clipSeconds, width, height, fps, audioSampleRate,
-                videoBitrate, audioBitrate, threads, design);
+                videoBitrate, threads, design);
     }
 
     /** Frames per clip. */

@@ -21,7 +21,7 @@ import org.mer4j.api.TraceCsv;
  * means, and inconsistency segments equal to the A/H segments.
  */
 class AffectTraceTest {
-    private static final SynthConfig MANY = new SynthConfig(77, 20, 10, 8.0, 320, 240, 15, 16000, 400_000, 48_000, 2,
+    private static final SynthConfig MANY = new SynthConfig(77, 20, 10, 8.0, 320, 240, 15, 16000, 400_000, 2,
             LabelDesignConfig.defaults());
     private static final double HALF_FADE = SegmentCrossfade.TRANSITION_SECONDS / 2;
 

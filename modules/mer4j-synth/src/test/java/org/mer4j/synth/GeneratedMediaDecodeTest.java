@@ -69,6 +69,27 @@ class GeneratedMediaDecodeTest {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /**
+     * The audio is lossless: decoded, it is the synthesiser's signal quantised to 16 bits, sample for
+     * sample, so audio features cannot depend on the machine's floating-point codec kernels.
+     */
+    @Test
+    void decodedAudioIsTheSynthesisedSignalExactly() throws Exception {
+        Clip c = manifest.clips().get(0);
+        float[] decoded = audioOf(manifest.resolve(c.video()));
+        ClipPlan plan = CorpusGenerator.plan(cfg).clips().stream().filter(p -> p.clipId().equals(c.id())).findFirst().orElseThrow();
+        float[] rendered = new SpeechSynthesizer(cfg.audioSampleRate()).render(plan);
+        assertTrue(decoded.length >= rendered.length * 0.99, decoded.length + " decoded samples for " + rendered.length + " rendered");
+        int n = Math.min(decoded.length, rendered.length);
+        for (int i = 0; i < n; i++) {
+            long expected = Math.max(-32768, Math.min(32767, Math.round(rendered[i] * 32768.0)));
+            long got = Math.round(decoded[i] * 32768.0);
+            if (Math.abs(expected - got) > 1) {
+                throw new AssertionError(c.id() + " sample " + i + ": decoded " + got + ", synthesised " + expected + " (16-bit units)");
+            }
+        }
+    }
+
     @Test
     void mp4HasBothStreamsExpectedFrameCountAndAudioLength() throws Exception {
         for (Clip c : manifest.clips()) {
@@ -97,7 +118,7 @@ class GeneratedMediaDecodeTest {
                 }
                 g.stop();
             }
-            // the decoded (AAC) audio still carries the planned pitch
+            // the decoded audio still carries the planned pitch
             float[] pcm = audioOf(manifest.resolve(c.video()));
             ClipPlan plan = CorpusGenerator.plan(cfg).clips().stream().filter(p -> p.clipId().equals(c.id())).findFirst().orElseThrow();
             int checked = 0;

@@ -16,7 +16,7 @@ import org.mer4j.api.TimeSegment;
  * clips have none, and no single modality's emotion shift rate differs between A/H and non-A/H.
  */
 class LabelDesignTest {
-    private static final SynthConfig BIG = new SynthConfig(2024, 60, 10, 8.0, 320, 240, 15, 16000, 400_000, 48_000, 2,
+    private static final SynthConfig BIG = new SynthConfig(2024, 60, 10, 8.0, 320, 240, 15, 16000, 400_000, 2,
             LabelDesignConfig.defaults());
 
     @Test
@@ -97,7 +97,7 @@ class LabelDesignTest {
                 () -> new LabelDesignConfig(1.2, 1.0, 0.2, 0.4, 0.4, 0.15));
         assertTrue(e.getMessage().contains("maxSegmentSeconds"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new SynthConfig(1, 1, 1, 8, 321, 240, 15, 16000, 1, 1, 1, null));
+                () -> new SynthConfig(1, 1, 1, 8, 321, 240, 15, 16000, 1, 1, null));
         assertTrue(e.getMessage().contains("synth.width/height") && e.getMessage().contains("even"), e.getMessage());
     }
 }

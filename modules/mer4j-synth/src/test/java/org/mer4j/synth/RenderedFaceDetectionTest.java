@@ -29,7 +29,7 @@ class RenderedFaceDetectionTest {
 
     @Test
     void haarDetectorFindsTheFaceInDecodedFrames(@TempDir Path dir) throws Exception {
-        SynthConfig cfg = new SynthConfig(11, 2, 1, 4.0, 320, 240, 15, 16000, 400_000, 48_000, 2, LabelDesignConfig.defaults());
+        SynthConfig cfg = new SynthConfig(11, 2, 1, 4.0, 320, 240, 15, 16000, 400_000, 2, LabelDesignConfig.defaults());
         Manifest m = CorpusGenerator.generate(cfg, dir);
         int frames = 0;
         int found = 0;
