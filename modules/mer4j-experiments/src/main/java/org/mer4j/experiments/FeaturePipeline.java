@@ -57,9 +57,13 @@ public final class FeaturePipeline {
                 if (report.skipped().stream().anyMatch(s -> s.clipId().equals(clip.id()))) {
                     continue;
                 }
+                int damagedBefore = store.damagedEntries();
                 Optional<ClipTracks> tracks = runner.load(manifest, clip);
                 if (tracks.isEmpty()) {
-                    skipped.add(new SkippedClip(clip.id(), "align", "missing-track", "a feature track is missing from the store; rerun extraction"));
+                    skipped.add(store.damagedEntries() > damagedBefore
+                            ? new SkippedClip(clip.id(), "align", "damaged-cache", "a cached feature track was damaged after extraction and"
+                                    + " was deleted: " + store.damaged().get(store.damagedEntries() - 1).reason() + "; rerun to recompute it")
+                            : new SkippedClip(clip.id(), "align", "missing-track", "a feature track is missing from the store; rerun extraction"));
                     continue;
                 }
                 aligned.add(aligner.align(tracks.get()));

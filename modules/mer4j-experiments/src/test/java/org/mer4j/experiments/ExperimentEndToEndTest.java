@@ -1,6 +1,8 @@
 package org.mer4j.experiments;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,8 +81,32 @@ class ExperimentEndToEndTest {
         assertTrue(Files.readString(exp.resolve("table.md")).contains("| cross |"));
         assertTrue(log.stream().anyMatch(l -> l.contains("skipped " + manifest.clips().get(0).id())), log.toString());
 
+        // a cached track truncated on disk is detected, deleted and recomputed (to the same content, so the runs stay valid)
+        Path values;
+        try (var files = Files.walk(dir.resolve("cache"))) {
+            values = files.filter(f -> f.getFileName().toString().equals("values.npy")).sorted().findFirst().orElseThrow();
+        }
+        byte[] full = Files.readAllBytes(values);
+        Files.write(values, java.util.Arrays.copyOf(full, full.length / 2));
         List<String> again = new ArrayList<>();
         new ExperimentRunner(dir, dir.resolve("runs"), again::add).run(ConfigLoader.load(config, List.of()));
+        assertTrue(again.stream().anyMatch(l -> l.contains("recomputed damaged entry") && l.contains("truncated")), again.toString());
+        assertTrue(again.stream().anyMatch(l -> l.contains("1 damaged cache entries recomputed")), again.toString());
+        assertArrayEquals(full, Files.readAllBytes(values), "recomputed to the same bytes");
         assertEquals(6, again.stream().filter(l -> l.contains("finished earlier")).count(), again.toString());
+
+        // a cache that cannot be written is an I/O failure that stops the experiment, not a column of skipped clips
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(config).replace("cacheDir: cache", "cacheDir: not-a-folder/cache")
+                .replace("experiment: e2e", "experiment: e2e-broken"));
+        Exception e = assertThrows(Exception.class,
+                () -> new ExperimentRunner(dir, dir.resolve("runs"), l -> { }).run(ConfigLoader.load(broken, List.of())));
+        Throwable c = e;
+        while (c != null && !(c instanceof org.mer4j.features.FeatureStoreException)) {
+            c = c.getCause();
+        }
+        assertTrue(c != null && c.getMessage().contains("cannot write to the feature cache"), String.valueOf(e));
+        assertTrue(Files.notExists(dir.resolve("runs/e2e-broken/summary.json")), "no table from the survivors");
     }
 }

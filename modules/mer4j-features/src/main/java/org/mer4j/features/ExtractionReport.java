@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param skipped clips that failed, with their reason
  * @param seconds wall-clock seconds
  */
-public record ExtractionReport(int clips, int extracted, int cached, List<SkippedClip> skipped, double seconds) {
+public record ExtractionReport(int clips, int extracted, int cached, List<SkippedClip> skipped, int damagedCacheEntries,
+                               double seconds) {
     public ExtractionReport {
         skipped = List.copyOf(skipped);
     }
@@ -26,7 +27,7 @@ public record ExtractionReport(int clips, int extracted, int cached, List<Skippe
     }
 
     public String summaryLine() {
-        return String.format("extraction: %d clips, %d extracted, %d from cache, %d skipped %s in %.1f s",
-                clips, extracted, cached, skipped.size(), skippedByReason(), seconds);
+        return String.format("extraction: %d clips, %d extracted, %d from cache, %d skipped %s, %d damaged cache entries recomputed"
+                + " in %.1f s", clips, extracted, cached, skipped.size(), skippedByReason(), damagedCacheEntries, seconds);
     }
 }

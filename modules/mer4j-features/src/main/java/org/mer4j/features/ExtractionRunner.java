@@ -76,6 +76,7 @@ public final class ExtractionRunner {
     /** Extracts every clip that is not complete in the store. */
     public ExtractionReport run(Manifest manifest, Consumer<String> log) {
         long t0 = System.nanoTime();
+        int damagedBefore = store.damagedEntries();
         List<SkippedClip> skipped = new ArrayList<>();
         int extracted = 0;
         int cached = 0;
@@ -108,7 +109,9 @@ public final class ExtractionRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new ExtractionReport(manifest.clips().size(), extracted, cached, skipped, (System.nanoTime() - t0) / 1e9);
+        List<FeatureStore.DamagedEntry> damaged = store.damaged().subList(damagedBefore, store.damagedEntries());
+        damaged.forEach(d -> log.accept("feature cache: recomputed damaged entry " + d.folder() + ": " + d.reason()));
+        return new ExtractionReport(manifest.clips().size(), extracted, cached, skipped, damaged.size(), (System.nanoTime() - t0) / 1e9);
     }
 
     /** Reads the stored tracks of a clip; empty when any extractor's track is missing (the clip was skipped). */
@@ -135,6 +138,9 @@ public final class ExtractionRunner {
             throw new IllegalStateException("extraction interrupted at clip " + clip.id(), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof FeatureStoreException fatal) {
+                throw fatal;
+            }
             return new Outcome(0, new SkippedClip(clip.id(), "extract", "error", c.getClass().getSimpleName() + ": " + c.getMessage()));
         }
     }
@@ -164,11 +170,18 @@ public final class ExtractionRunner {
             }
             for (Map.Entry<FeatureExtractor, ExtractionSession> s : sessions.entrySet()) {
                 FeatureTrack track = s.getValue().finish();
-                store.write(missing.get(s.getKey()), clip.id(), s.getKey().config(), track);
+                try {
+                    store.write(missing.get(s.getKey()), clip.id(), s.getKey().config(), track);
+                } catch (IOException ioe) {
+                    throw new FeatureStoreException(new IOException("cannot write to the feature cache " + store.root() + ": " + ioe
+                            + "; free disk space or make features.cacheDir writable, then rerun (finished clips are kept)", ioe));
+                }
             }
             return new Outcome(missing.size(), null);
         } catch (ClipFailedException e) {
             return new Outcome(0, new SkippedClip(clip.id(), "extract", e.reason(), e.getMessage()));
+        } catch (FeatureStoreException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return new Outcome(0, new SkippedClip(clip.id(), "extract", "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
