@@ -8,8 +8,9 @@ import java.util.Locale;
  * learning-rate schedule and global gradient-norm clipping. Built by {@link Optimizers#create}.
  *
  * <p>Jackson maps YAML onto the configs, so an absent number arrives as 0 and an absent string or
- * record as {@code null}; those take the defaults below. {@code momentum} is the one number for which 0
- * is a real value (plain SGD), so it is boxed: absent ({@code null}) means 0.9. Errors name the key as {@code train.<key>} and say what to use instead.
+ * record as {@code null}; those take the defaults below. {@code momentum} is the one number for which
+ * 0 is a real value (plain SGD), so it is boxed: absent ({@code null}) means 0.9. Errors name the key
+ * as {@code train.<key>} and say what to use instead.
  *
  * @param optimizer {@code adam} (default; Kingma &amp; Ba 2015), {@code adamw} (Loshchilov &amp; Hutter
  *     2019) or {@code sgd} (heavy-ball momentum as in PyTorch)
