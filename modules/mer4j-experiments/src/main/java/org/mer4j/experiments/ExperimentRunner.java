@@ -14,6 +14,7 @@ import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.ManifestIO;
+import org.mer4j.features.ExtractorRegistry;
 import org.mer4j.features.Hashing;
 import org.mer4j.train.tasks.TaskContext;
 import org.mer4j.train.tasks.TaskSet;
@@ -84,6 +85,7 @@ public final class ExperimentRunner {
         provenanceBase.put("manifest", manifestFile.toString());
         provenanceBase.put("manifestSha256", Hashing.sha256(manifestFile));
         provenanceBase.put("splitsSha256", Hashing.sha256(splitsJson));
+        provenanceBase.put("dataSha256", RunReuseKey.dataDigest(data.clips()));
         provenanceBase.put("clipsTotal", manifest.clips().size());
         provenanceBase.put("clipsUsed", data.clips().size());
         provenanceBase.put("skippedByReason", countByReason(data));
@@ -94,13 +96,13 @@ public final class ExperimentRunner {
 
         Map<String, String> splitOfClip = new java.util.HashMap<>();
         manifest.clips().stream().filter(c -> c.split() != null).forEach(c -> splitOfClip.put(c.id(), c.split()));
-        // a finished run is reused only for the same config, code commit and feature shapes, so a
-        // resumed experiment never mixes results of different code or features
+        // a finished run is reused only when everything that decides its result is unchanged (RunReuseKey)
         Object git = ((Map<?, ?>) provenanceBase.get("environment")).get("git");
         Object commit = git instanceof Map<?, ?> g ? g.get("commit") : null;
-        // ... and the same thread settings, which decide the floating-point reduction order
-        String runKey = Hashing.sha256(configYaml + "\ncommit " + commit + "\nfeatures " + new java.util.TreeMap<>(data.clips().get(0).dims())
-                + "\nthreads " + new java.util.TreeMap<>(threads));
+        List<Class<?>> plugins = new ArrayList<>(resolved.plugins().classesInUse());
+        ExtractorRegistry extractorRegistry = ExtractorRegistry.load();
+        cfg.features().extractors().forEach(e -> plugins.add(extractorRegistry.provider(e.name(), "features.extractors").getClass()));
+        String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, data.clips(), plugins);
         provenanceBase.put("runKey", runKey);
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices());
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();

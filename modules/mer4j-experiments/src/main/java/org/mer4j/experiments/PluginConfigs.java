@@ -36,6 +36,14 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
     public record FusionChoice(FusionModelProvider<?> provider, Record config) {
     }
 
+    /** The provider classes of the rows' fusion models and of the tasks (for {@link RunReuseKey}). */
+    public List<Class<?>> classesInUse() {
+        List<Class<?>> out = new ArrayList<>();
+        fusions.forEach(f -> out.add(f.provider().getClass()));
+        tasks.forEach(t -> out.add(t.provider().getClass()));
+        return out;
+    }
+
     /** Maps and checks every plug-in section; errors name the config path. */
     public static PluginConfigs resolve(ExperimentConfig cfg) {
         ExtractorRegistry extractors = ExtractorRegistry.load();

@@ -95,6 +95,24 @@ class ExperimentEndToEndTest {
         assertArrayEquals(full, Files.readAllBytes(values), "recomputed to the same bytes");
         assertEquals(6, again.stream().filter(l -> l.contains("finished earlier")).count(), again.toString());
 
+        // an edited label changes what the runs learn from: none is reused
+        Path manifestFile = dir.resolve("corpus/manifest.json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifestFile.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode labels = (com.fasterxml.jackson.databind.node.ObjectNode) m.get("clips").get(1).get("labels");
+        String before = labels.get("emotion").asText();
+        String other = null;
+        for (JsonNode c : m.get("clips")) {
+            if (!c.get("labels").get("emotion").asText().equals(before)) {
+                other = c.get("labels").get("emotion").asText();
+            }
+        }
+        labels.put("emotion", other);
+        json.writeValue(manifestFile.toFile(), m);
+        List<String> relabelled = new ArrayList<>();
+        new ExperimentRunner(dir, dir.resolve("runs"), relabelled::add).run(ConfigLoader.load(config, List.of()));
+        assertEquals(0, relabelled.stream().filter(l -> l.contains("finished earlier")).count(), relabelled.toString());
+
         // a cache that cannot be written is an I/O failure that stops the experiment, not a column of skipped clips
         Files.writeString(dir.resolve("not-a-folder"), "x");
         Path broken = dir.resolve("broken.yaml");
