@@ -1,6 +1,5 @@
 package org.mer4j.models;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +12,12 @@ import org.mer4j.models.fusion.EarlyFusionConfig;
 import org.mer4j.models.fusion.EarlyFusionProvider;
 
 class FusionRegistryTest {
+    private static final List<String> SHIPPED = List.of("cross-attention", "early-fusion", "pooled-mlp");
 
     @Test
     void serviceLoaderFindsAllShippedModels() {
-        assertEquals(List.of("cross-attention", "early-fusion", "pooled-mlp"), FusionRegistry.load().names());
+        // plug-ins on the class path may add more names; the shipped ones must all be there
+        assertTrue(FusionRegistry.load().names().containsAll(SHIPPED), FusionRegistry.load().names().toString());
     }
 
     @Test
@@ -28,8 +29,9 @@ class FusionRegistryTest {
 
     @Test
     void unknownNameListsKnownModels() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FusionRegistry.load().get("mult"));
-        assertTrue(e.getMessage().contains("[cross-attention, early-fusion, pooled-mlp]"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FusionRegistry.load().get("no-such-model"));
+        assertTrue(e.getMessage().contains("'no-such-model'") || e.getMessage().contains("no-such-model"), e.getMessage());
+        SHIPPED.forEach(name -> assertTrue(e.getMessage().contains(name), e.getMessage()));
     }
 
     @Test
