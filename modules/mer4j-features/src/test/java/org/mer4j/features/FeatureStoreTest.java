@@ -109,10 +109,10 @@ class FeatureStoreTest {
 
     @Test
     void goodEntryReadsBackBitExactlyWithChecksumsAndShapesInTheSidecar(@TempDir Path dir) throws Exception {
-        FeatureStore store = new FeatureStore(dir);
-        FeatureKey key = key("prosody", "media");
-        FeatureTrack track = bigTrack();
-        store.write(key, "clip-1", new DummyConfig(1, "x"), track);
+        Entry e = writtenEntry(dir);
+        FeatureStore store = e.store();
+        FeatureKey key = e.key();
+        FeatureTrack track = e.track();
         assertBitExact(track, store.read(key).orElseThrow());
         assertBitExact(track, new FeatureStore(dir).read(key).orElseThrow());
         Path folder = dir.resolve(key.relativeDir());
@@ -141,12 +141,24 @@ class FeatureStoreTest {
         assertEquals(0, store.damagedEntries());
     }
 
-    @Test
-    void truncatedValuesNpyIsDetectedDeletedAndRecomputed(@TempDir Path dir) throws Exception {
+    /** A store in {@code dir} holding one intact prosody entry of {@link #bigTrack()}. */
+    private record Entry(FeatureStore store, FeatureKey key, FeatureTrack track) {
+    }
+
+    private static Entry writtenEntry(Path dir) throws Exception {
         FeatureStore store = new FeatureStore(dir);
         FeatureKey key = key("prosody", "media");
         FeatureTrack track = bigTrack();
         store.write(key, "clip-1", new DummyConfig(1, "x"), track);
+        return new Entry(store, key, track);
+    }
+
+    @Test
+    void truncatedValuesNpyIsDetectedDeletedAndRecomputed(@TempDir Path dir) throws Exception {
+        Entry e = writtenEntry(dir);
+        FeatureStore store = e.store();
+        FeatureKey key = e.key();
+        FeatureTrack track = e.track();
         Path values = dir.resolve(key.relativeDir()).resolve("values.npy");
         byte[] full = Files.readAllBytes(values);
         Files.write(values, Arrays.copyOf(full, full.length / 3));
@@ -155,10 +167,10 @@ class FeatureStoreTest {
 
     @Test
     void valuesNpyWithOneFlippedByteIsDetectedDeletedAndRecomputed(@TempDir Path dir) throws Exception {
-        FeatureStore store = new FeatureStore(dir);
-        FeatureKey key = key("prosody", "media");
-        FeatureTrack track = bigTrack();
-        store.write(key, "clip-1", new DummyConfig(1, "x"), track);
+        Entry e = writtenEntry(dir);
+        FeatureStore store = e.store();
+        FeatureKey key = e.key();
+        FeatureTrack track = e.track();
         Path values = dir.resolve(key.relativeDir()).resolve("values.npy");
         byte[] b = Files.readAllBytes(values);
         b[b.length - 100] ^= 0x01; // a low mantissa bit: still a finite float of the right shape
@@ -168,10 +180,10 @@ class FeatureStoreTest {
 
     @Test
     void garbageTrackJsonIsDetectedAndDoesNotAbort(@TempDir Path dir) throws Exception {
-        FeatureStore store = new FeatureStore(dir);
-        FeatureKey key = key("prosody", "media");
-        FeatureTrack track = bigTrack();
-        store.write(key, "clip-1", new DummyConfig(1, "x"), track);
+        Entry e = writtenEntry(dir);
+        FeatureStore store = e.store();
+        FeatureKey key = e.key();
+        FeatureTrack track = e.track();
         Files.write(dir.resolve(key.relativeDir()).resolve("track.json"), new byte[] {0x7b, 0x22, (byte) 0xff, 0x00, 0x13, 0x37, 0x7d});
         assertDetectedAndRecomputed(store, key, track, "not valid JSON");
     }
@@ -207,10 +219,10 @@ class FeatureStoreTest {
 
     @Test
     void oldFormatSidecarWithoutChecksumsIsStale(@TempDir Path dir) throws Exception {
-        FeatureStore store = new FeatureStore(dir);
-        FeatureKey key = key("prosody", "media");
-        FeatureTrack track = bigTrack();
-        store.write(key, "clip-1", new DummyConfig(1, "x"), track);
+        Entry e = writtenEntry(dir);
+        FeatureStore store = e.store();
+        FeatureKey key = e.key();
+        FeatureTrack track = e.track();
         Path sidecar = dir.resolve(key.relativeDir()).resolve("track.json");
         ObjectNode old = (ObjectNode) JSON.readTree(sidecar.toFile());
         old.remove("arrays");
@@ -221,10 +233,10 @@ class FeatureStoreTest {
 
     @Test
     void sidecarWhoseShapeDisagreesWithTheArraysIsDamaged(@TempDir Path dir) throws Exception {
-        FeatureStore store = new FeatureStore(dir);
-        FeatureKey key = key("prosody", "media");
-        FeatureTrack track = bigTrack();
-        store.write(key, "clip-1", new DummyConfig(1, "x"), track);
+        Entry e = writtenEntry(dir);
+        FeatureStore store = e.store();
+        FeatureKey key = e.key();
+        FeatureTrack track = e.track();
         Path sidecar = dir.resolve(key.relativeDir()).resolve("track.json");
         ObjectNode side = (ObjectNode) JSON.readTree(sidecar.toFile());
         side.put("dim", 26);
