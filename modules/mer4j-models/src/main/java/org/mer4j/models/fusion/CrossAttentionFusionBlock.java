@@ -49,7 +49,7 @@ public final class CrossAttentionFusionBlock extends AbstractFusionBlock {
             encoders.add(addChildBlock(key + "Encoder", new ModalityEncoder(config.encoder())));
             List<CrossModalLayer> layers = new ArrayList<>();
             for (int l = 0; l < config.crossLayers(); l++) {
-                layers.add(addChildBlock(key + "Cross" + l, new CrossModalLayer(config.encoder())));
+                layers.add(addChildBlock(key + "Cross" + l, new CrossModalLayer(config.encoder(), config.window())));
             }
             crossLayers.add(layers);
         }

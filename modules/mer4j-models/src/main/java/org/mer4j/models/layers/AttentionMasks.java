@@ -1,7 +1,10 @@
 package org.mer4j.models.layers;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.mer4j.models.Scalars;
 
 /**
  * Attention masks in the layout of {@link ai.djl.nn.transformer.ScaledDotProductAttentionBlock}:
@@ -36,5 +39,17 @@ public final class AttentionMasks {
         long b = keyMask.getShape().get(0);
         long s = keyMask.getShape().get(1);
         return keyMask.expandDims(1).broadcast(new Shape(b, queries, s));
+    }
+
+    /**
+     * Band mask {@code [1, queries, keys + 1]}: 1 where {@code |query - key| <= window}, and in the last
+     * column (an always-visible extra key such as a null token).
+     */
+    public static NDArray band(long queries, long keys, int window, NDManager manager) {
+        NDArray q = manager.arange(0f, (float) queries).reshape(queries, 1);
+        NDArray k = manager.arange(0f, (float) keys).reshape(1, keys);
+        NDArray distance = q.sub(k).abs();
+        NDArray inside = distance.lte(Scalars.of(distance, window)).toType(DataType.FLOAT32, false);
+        return inside.concat(manager.ones(new Shape(queries, 1)), 1).expandDims(0);
     }
 }

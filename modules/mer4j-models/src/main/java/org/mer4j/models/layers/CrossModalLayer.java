@@ -20,6 +20,9 @@ import ai.djl.util.PairList;
  * <p>A learned "null" key/value token is appended to the sources and is always valid, so a target
  * step whose sources are all missing attends to it instead of producing NaN.
  *
+ * <p>With a {@code window}, target step {@code t} sees only source steps within {@code window} steps
+ * of {@code t} (and the null token): a band mask for sequences on one aligned timeline.
+ *
  * <p>Inputs {@code (target [B,T,d], sources [B,S,d], sourceMask [B,S])}, output {@code [B,T,d]}.
  */
 public final class CrossModalLayer extends AbstractBlock {
@@ -29,10 +32,17 @@ public final class CrossModalLayer extends AbstractBlock {
     private final Parameter nullToken;
     private final ScaledDotProductAttentionBlock attention;
     private final ResidualSublayers sublayers;
+    private final Integer window;
 
-    /** A layer of width {@code config.dModel()}. */
+    /** A layer of width {@code config.dModel()} attending to whole source sequences. */
     public CrossModalLayer(EncoderConfig config) {
+        this(config, null);
+    }
+
+    /** A layer of width {@code config.dModel()}; {@code window} in steps, or null for whole sequences. */
+    public CrossModalLayer(EncoderConfig config, Integer window) {
         super(VERSION);
+        this.window = window;
         dModel = config.dModel();
         nullToken = addParameter(Parameter.builder().setName("nullToken").setType(Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer(0.02f)).optShape(new Shape(1, 1, dModel)).build());
@@ -55,6 +65,9 @@ public final class CrossModalLayer extends AbstractBlock {
         NDArray keys = sources.concat(token, 1);
         NDArray keyMask = sourceMask.concat(sourceMask.getManager().ones(new Shape(batch, 1)), 1);
         NDArray mask = AttentionMasks.cross(keyMask, steps);
+        if (window != null) {
+            mask = mask.mul(AttentionMasks.band(steps, sources.getShape().get(1), window, target.getManager()));
+        }
         NDArray attended = attention.forward(ps, new NDList(keys, target, keys, mask), training).singletonOrThrow();
         return sublayers.forward(ps, target, attended, training);
     }

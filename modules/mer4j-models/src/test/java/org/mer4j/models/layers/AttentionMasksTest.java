@@ -1,25 +1,34 @@
 package org.mer4j.models.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.mer4j.models.fusion.CrossAttentionConfig;
 
 class AttentionMasksTest {
 
     @Test
-    void selfAttentionMasksMissingKeysButKeepsTheDiagonal() {
+    void bandMaskKeepsStepsWithinTheWindowAndTheExtraKey() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            float[] attention = AttentionMasks.selfAttention(manager.create(new float[] {1, 0, 1}, new Shape(1, 3))).toFloatArray();
-            assertArrayEquals(new float[] {1, 0, 1, 1, 1, 1, 1, 0, 1}, attention);
+            var band = AttentionMasks.band(4, 4, 1, manager);
+            assertEquals(new Shape(1, 4, 5), band.getShape());
+            assertArrayEquals(new float[] {
+                1, 1, 0, 0, 1,
+                1, 1, 1, 0, 1,
+                0, 1, 1, 1, 1,
+                0, 0, 1, 1, 1}, band.toFloatArray());
+            assertArrayEquals(new float[] {1, 0, 1, 0, 1, 1}, AttentionMasks.band(2, 2, 0, manager).toFloatArray(), "window 0: the same step");
         }
     }
 
     @Test
-    void positionalEncodingFollowsVaswani() {
-        float[] pe = PositionalEncoding.table(2, 4);
-        assertArrayEquals(new float[] {0, 1, 0, 1, (float) Math.sin(1), (float) Math.cos(1),
-                (float) Math.sin(0.01), (float) Math.cos(0.01)}, pe, 1e-6f);
+    void negativeWindowIsRejectedNamingTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CrossAttentionConfig(32, 4, 1, 1, 0.1f, 4, "gelu", -1));
+        assertEquals(true, e.getMessage().startsWith("fusion.window"), e.getMessage());
     }
 }
