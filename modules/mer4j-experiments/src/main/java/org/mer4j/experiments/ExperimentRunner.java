@@ -85,7 +85,8 @@ public final class ExperimentRunner {
         provenanceBase.put("manifest", manifestFile.toString());
         provenanceBase.put("manifestSha256", Hashing.sha256(manifestFile));
         provenanceBase.put("splitsSha256", Hashing.sha256(splitsJson));
-        provenanceBase.put("dataSha256", RunReuseKey.dataDigest(data.clips()));
+        String dataSha256 = RunReuseKey.dataDigest(data.clips());
+        provenanceBase.put("dataSha256", dataSha256);
         provenanceBase.put("clipsTotal", manifest.clips().size());
         provenanceBase.put("clipsUsed", data.clips().size());
         provenanceBase.put("skippedByReason", countByReason(data));
@@ -102,7 +103,7 @@ public final class ExperimentRunner {
         List<Class<?>> plugins = new ArrayList<>(resolved.plugins().classesInUse());
         ExtractorRegistry extractorRegistry = ExtractorRegistry.load();
         cfg.features().extractors().forEach(e -> plugins.add(extractorRegistry.provider(e.name(), "features.extractors").getClass()));
-        String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, data.clips(), plugins);
+        String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, dataSha256, plugins);
         provenanceBase.put("runKey", runKey);
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices());
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();

@@ -32,17 +32,18 @@ final class RunReuseKey {
     }
 
     /**
+     * @param dataDigest {@link #dataDigest} of the clips the runs use
      * @param pluginClasses classes of the providers in use; those loaded from a jar other than mer4j's own
      *     contribute the jar's sha256
      */
-    static String of(String configYaml, Object commit, Map<String, Object> threads, String splitsJson, Collection<AlignedClip> clips,
+    static String of(String configYaml, Object commit, Map<String, Object> threads, String splitsJson, String dataDigest,
                      Collection<Class<?>> pluginClasses) throws IOException {
         MessageDigest md = sha256();
         update(md, "config\n" + configYaml);
         update(md, "\ncommit " + commit);
         update(md, "\nthreads " + new TreeMap<>(threads));
         update(md, "\nsplits " + splitsJson);
-        update(md, "\ndata " + dataDigest(clips));
+        update(md, "\ndata " + dataDigest);
         TreeSet<String> jars = new TreeSet<>();
         Path own = jarOf(RunReuseKey.class);
         for (Class<?> c : pluginClasses) {
