@@ -1,5 +1,6 @@
 package org.mer4j.experiments;
 
+import org.mer4j.api.RecordSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
             ExperimentConfig.ExtractorRef ref = cfg.features().extractors().get(i);
             extractors.config(ref.name(), ref.config(), "features.extractors[" + i + "].config");
         }
-        TrainConfig train = ExtractorRegistry.mapConfig(TrainConfig.class, TrainConfig.defaults(), cfg.train(), "train");
+        TrainConfig train = RecordSettings.map(TrainConfig.class, TrainConfig.defaults(), cfg.train(), "train");
         FusionRegistry registry = FusionRegistry.load();
         List<FusionChoice> fusions = new ArrayList<>();
         for (int i = 0; i < cfg.rows().size(); i++) {
@@ -96,7 +97,7 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
     }
 
     private static <C extends Record> C mapTask(TaskProvider<C> p, ObjectNode node, String path) {
-        return ExtractorRegistry.mapConfig(p.configType(), p.defaultConfig(), node, path);
+        return RecordSettings.map(p.configType(), p.defaultConfig(), node, path);
     }
 
     private static FusionChoice fusion(FusionRegistry registry, ExperimentConfig.RowConfig row, String path) {
@@ -112,6 +113,6 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
     }
 
     private static <C extends Record> C map(FusionModelProvider<C> p, ObjectNode node, String path) {
-        return ExtractorRegistry.mapConfig(p.configType(), p.defaultConfig(), node, path);
+        return RecordSettings.map(p.configType(), p.defaultConfig(), node, path);
     }
 }

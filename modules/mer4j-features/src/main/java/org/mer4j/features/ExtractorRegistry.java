@@ -1,14 +1,12 @@
 package org.mer4j.features;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.mer4j.api.FeatureExtractor;
 import org.mer4j.api.FeatureExtractorProvider;
+import org.mer4j.api.RecordSettings;
 
 /**
  * The extractors found on the class path through {@link ServiceLoader}. Two providers with one
@@ -16,9 +14,6 @@ import org.mer4j.api.FeatureExtractorProvider;
  * onto the provider's config record with unknown keys rejected.
  */
 public final class ExtractorRegistry {
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private final Map<String, FeatureExtractorProvider<?>> providers;
 
     private ExtractorRegistry(Map<String, FeatureExtractorProvider<?>> providers) {
@@ -67,50 +62,11 @@ public final class ExtractorRegistry {
     }
 
     private static <C extends Record> C configOf(FeatureExtractorProvider<C> p, JsonNode settings, String configPath) {
-        return mapConfig(p.configType(), p.defaultConfig(), settings, configPath);
+        return RecordSettings.map(p.configType(), p.defaultConfig(), settings, configPath);
     }
 
     private static <C extends Record> FeatureExtractor build(FeatureExtractorProvider<C> p, JsonNode settings, String configPath) {
-        C config = mapConfig(p.configType(), p.defaultConfig(), settings, configPath);
+        C config = RecordSettings.map(p.configType(), p.defaultConfig(), settings, configPath);
         return p.create(config);
-    }
-
-    /** Copies {@code settings} onto {@code target}; nested sections merge key by key, so a nested record keeps its defaults. */
-    private static void deepMerge(com.fasterxml.jackson.databind.node.ObjectNode target, com.fasterxml.jackson.databind.node.ObjectNode settings) {
-        settings.fields().forEachRemaining(e -> {
-            JsonNode old = target.get(e.getKey());
-            if (old instanceof com.fasterxml.jackson.databind.node.ObjectNode o
-                    && e.getValue() instanceof com.fasterxml.jackson.databind.node.ObjectNode n) {
-                deepMerge(o, n);
-            } else {
-                target.set(e.getKey(), e.getValue());
-            }
-        });
-    }
-
-    /**
-     * Maps a settings block onto a config record, filling absent keys (also of nested sections) from the defaults; unknown keys
-     * and invalid values fail naming the config path.
-     */
-    public static <C extends Record> C mapConfig(Class<C> type, C defaults, JsonNode settings, String configPath) {
-        if (settings == null || settings.isNull() || settings.isEmpty()) {
-            return defaults;
-        }
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode merged = STRICT.valueToTree(defaults);
-            deepMerge(merged, (com.fasterxml.jackson.databind.node.ObjectNode) settings);
-            return STRICT.treeToValue(merged, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(configPath + "." + e.getPropertyName() + ": unknown key; known keys: "
-                    + e.getKnownPropertyIds(), e);
-        } catch (ClassCastException e) {
-            throw new IllegalArgumentException(configPath + ": expected a mapping of settings, got " + settings, e);
-        } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            throw new IllegalArgumentException(configPath + ": invalid settings " + settings + ": " + root.getMessage(), e);
-        }
     }
 }

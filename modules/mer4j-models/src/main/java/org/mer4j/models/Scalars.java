@@ -15,7 +15,7 @@ import ai.djl.ndarray.types.Shape;
  * before backward runs, at a moment nobody controls. Backward then reads freed memory: training
  * drifts between two runs of one seed, or its loss turns NaN. The constants made here are
  * allocated by the engine itself ({@code NDManager.full}) on the operand's manager and device and
- * live until that manager closes. {@code FusionProviderContractTest} runs the collector between
+ * live until that manager closes. {@code org.mer4j.testkit.FusionContract} runs the collector between
  * forward and backward to catch such tensors in every registered model.
  */
 public final class Scalars {

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mer4j.api.Clip;
 import org.mer4j.api.ClipFailedException;
 import org.mer4j.api.ClipSource;
+import org.mer4j.api.RecordSettings;
 import org.mer4j.api.ExtractionSession;
 import org.mer4j.api.FeatureExtractor;
 import org.mer4j.api.FeatureExtractorProvider;
 import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.VideoFrame;
-import org.mer4j.features.ExtractorRegistry;
 import org.mer4j.vision.face.ExpressionModel;
 import org.mer4j.vision.face.ExpressionOutput;
 import org.mer4j.vision.face.FaceDetection;
@@ -64,20 +64,20 @@ class FaceExtractorsTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode bad = json.readTree("{\"hogSize\": 64, \"detectEvry\": 3}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExtractorRegistry.mapConfig(FaceCropHogConfig.class, FaceCropHogConfig.defaults(), bad, "features.face-crop-hog"));
+                () -> RecordSettings.map(FaceCropHogConfig.class, FaceCropHogConfig.defaults(), bad, "features.face-crop-hog"));
         assertTrue(e.getMessage().contains("detectEvry") && e.getMessage().contains("unknown key"), e.getMessage());
         JsonNode badNested = json.readTree("{\"face\": {\"detectEvery\": 3, \"cropsize\": 96}}");
         assertThrows(IllegalArgumentException.class,
-                () -> ExtractorRegistry.mapConfig(FaceGeometryConfig.class, FaceGeometryConfig.defaults(), badNested, "features.face-geometry"));
+                () -> RecordSettings.map(FaceGeometryConfig.class, FaceGeometryConfig.defaults(), badNested, "features.face-geometry"));
         JsonNode partial = json.readTree("{\"face\": {\"detectEvery\": 3}, \"embedding\": true}");
-        FaceExpressionConfig c = ExtractorRegistry.mapConfig(FaceExpressionConfig.class, FaceExpressionConfig.defaults(), partial, "x");
+        FaceExpressionConfig c = RecordSettings.map(FaceExpressionConfig.class, FaceExpressionConfig.defaults(), partial, "x");
         assertEquals(3, c.face().detectEvery());
         assertEquals(112, c.face().cropSize(), "absent keys of a partial face block keep their defaults");
         assertEquals(320, c.face().detectWidth());
         assertTrue(c.embedding());
         JsonNode invalid = json.readTree("{\"face\": {\"tracking\": \"kalman\"}}");
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> ExtractorRegistry.mapConfig(FaceLandmarksConfig.class, FaceLandmarksConfig.defaults(), invalid, "features.face-landmarks"));
+                () -> RecordSettings.map(FaceLandmarksConfig.class, FaceLandmarksConfig.defaults(), invalid, "features.face-landmarks"));
         assertTrue(e2.getMessage().contains("face.tracking"), e2.getMessage());
     }
 

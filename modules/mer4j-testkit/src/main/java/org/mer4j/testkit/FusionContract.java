@@ -1,4 +1,4 @@
-package org.mer4j.train.contract;
+package org.mer4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,12 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.Modality;
 import org.mer4j.models.FusionInputs;
-import org.mer4j.models.FusionRegistry;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.models.TaskModel;
 import org.mer4j.models.heads.HeadSpec;
@@ -45,19 +46,23 @@ import org.mer4j.train.tasks.TaskRegistry;
 import org.mer4j.train.tasks.TaskSet;
 
 /**
- * The contract every registered fusion model must pass, with the heads of every built-in task kind
- * (frame A/H with an attention-pooled video head, clip emotion, frame and clip inconsistency, a
- * per-step valence trace): built from its default config it gives the heads' shapes, learns every
- * task of a separable synthetic problem through the framework's training loop, round-trips its
- * parameters, is reproducible for a seed, rejects wrong inputs with a clear message, and ignores
- * masked steps. Names the case by provider.
+ * The contract every fusion model must pass, public so that a plug-in's own test suite runs it:
+ * {@code class MyFusionContractTest extends FusionContract} listing its {@link ContractCase}s
+ * (default and non-default configs). Each case is checked with the heads of every built-in task
+ * kind (frame A/H with an attention-pooled video head, clip emotion, frame and clip inconsistency,
+ * a per-step valence trace) on a separable synthetic problem with two modalities (video, audio): it
+ * gives the heads' shapes, learns every task through the framework's training loop, round-trips its
+ * parameters, is reproducible for a seed, rejects wrong inputs with a message naming the input and
+ * the expected shape, ignores masked steps, stays finite for a clip with every step masked, and
+ * computes the same gradients when the garbage collector runs between forward and backward. Test
+ * names are the cases' labels.
  */
-class FusionProviderContractTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class FusionContract {
     private static final SyntheticClipsConfig DATA = SyntheticClipsConfig.small();
 
-    static Stream<String> providers() {
-        return FusionRegistry.load().names().stream();
-    }
+    /** The cases to check, e.g. {@code Stream.of(ContractCase.defaults(p), ContractCase.of(p, Map.of("rank", 2)))}. */
+    protected abstract Stream<ContractCase> contractCases();
 
     /** ah (video by attention), inconsistency, emotion and a step-level valence head. */
     private static TaskSet allTaskKinds(List<AlignedClip> all, List<AlignedClip> train) {
@@ -71,9 +76,9 @@ class FusionProviderContractTest {
     }
 
     private record Fixture(List<AlignedClip> clips, TaskSet tasks, ModelSpec spec) {
-        TaskModel build(String name, NDManager manager, int seed) {
+        TaskModel build(ContractCase c, NDManager manager, int seed) {
             Engine.getInstance().setRandomSeed(seed);
-            TaskModel model = new TaskModel(spec, FusionRegistry.load().buildDefault(name, spec));
+            TaskModel model = new TaskModel(spec, c.build(spec));
             model.initialize(manager, DataType.FLOAT32, FusionInputs.initShapes(spec, 2, 5));
             return model;
         }
@@ -94,11 +99,11 @@ class FusionProviderContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void buildsFromDefaultConfigWithTheHeadsShapes(String name) {
+    @MethodSource("contractCases")
+    public void buildsWithTheHeadsShapes(ContractCase c) {
         Fixture f = fixture();
         try (NDManager manager = NDManager.newBaseManager()) {
-            TaskModel model = f.build(name, manager, 1);
+            TaskModel model = f.build(c, manager, 1);
             FusionBatch batch = f.batch(manager, 0, 4);
             NDList out = infer(model, manager, batch.inputs());
             assertEquals(f.spec().heads().size(), out.size(), "one output per head");
@@ -110,9 +115,40 @@ class FusionProviderContractTest {
         }
     }
 
+    /**
+     * Utterance-level input: every modality pooled to one step per clip (T = 1), as utterance-level
+     * corpora and pooled features give it. The heads keep their shapes and the outputs are finite.
+     */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void learnsEveryTaskKindThroughTheFrameworkLoop(String name, @TempDir Path dir) throws Exception {
+    @MethodSource("contractCases")
+    public void worksOnUtteranceLevelInputs(ContractCase c) {
+        Fixture f = fixture();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TaskModel model = f.build(c, manager, 1);
+            NDList steps = f.batch(manager, 0, 3).inputs();
+            NDList utterances = new NDList();
+            for (int i = 0; i < steps.size(); i += 2) {
+                NDArray mask = steps.get(i + 1).expandDims(2);
+                NDArray sum = steps.get(i).mul(mask).sum(new int[] {1}, true);
+                NDArray count = mask.sum(new int[] {1}, true);
+                utterances.add(sum.div(count.maximum(manager.ones(count.getShape()))));
+                utterances.add(count.squeeze(2).gt(manager.zeros(new Shape(3, 1))).toType(DataType.FLOAT32, false));
+            }
+            NDList out = infer(model, manager, utterances);
+            for (int i = 0; i < out.size(); i++) {
+                HeadSpec h = f.spec().heads().get(i);
+                Shape expected = h.level() == HeadSpec.Level.STEP ? new Shape(3, 1, h.units()) : new Shape(3, h.units());
+                assertEquals(expected, out.get(i).getShape(), c + " head " + h.name() + " on utterance-level input");
+                for (float v : out.get(i).toFloatArray()) {
+                    assertTrue(Float.isFinite(v), c + " gave a non-finite output on utterance-level input");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contractCases")
+    public void learnsEveryTaskKindThroughTheFrameworkLoop(ContractCase c, @TempDir Path dir) throws Exception {
         List<AlignedClip> train = SyntheticAlignedClips.generate(DATA, 11);
         List<AlignedClip> test = SyntheticAlignedClips.generate(DATA, 12);
         List<AlignedClip> all = new ArrayList<>(train);
@@ -120,28 +156,28 @@ class FusionProviderContractTest {
         TaskSet tasks = allTaskKinds(all, train);
         ModelSpec spec = new ModelSpec(List.copyOf(DATA.dims().keySet()), DATA.dims(), tasks.heads());
         TrainConfig cfg = TrainConfig.adam(25, 4, 3e-3, 25);
-        try (TrainedModel model = new FusionTrainer().train(spec, FusionRegistry.load().buildDefault(name, spec), tasks, train,
+        try (TrainedModel model = new FusionTrainer().train(spec, c.build(spec), tasks, train,
                 List.of(), cfg, 3, dir, TrainingListener.NONE)) {
             Map<String, Double> m = model.evaluate(test);
-            assertTrue(m.get("ah_frame_macro_f1") > 0.8, name + " held-out " + m);
-            assertTrue(m.get("inconsistency_frame_macro_f1") > 0.8, name + " held-out " + m);
-            assertTrue(m.get("emotion_accuracy") > 0.6, name + " held-out " + m);
-            assertTrue(m.get("valence_ccc") > 0.5, name + " held-out " + m);
-            assertTrue(m.containsKey("ah_video_macro_f1") && m.containsKey("inconsistency_clip_ap"), name + " " + m);
+            assertTrue(m.get("ah_frame_macro_f1") > 0.8, c + " held-out " + m);
+            assertTrue(m.get("inconsistency_frame_macro_f1") > 0.8, c + " held-out " + m);
+            assertTrue(m.get("emotion_accuracy") > 0.6, c + " held-out " + m);
+            assertTrue(m.get("valence_ccc") > 0.5, c + " held-out " + m);
+            assertTrue(m.containsKey("ah_video_macro_f1") && m.containsKey("inconsistency_clip_ap"), c + " " + m);
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void saveLoadRoundTripGivesIdenticalOutputs(String name) throws Exception {
+    @MethodSource("contractCases")
+    public void saveLoadRoundTripGivesIdenticalOutputs(ContractCase c) throws Exception {
         Fixture f = fixture();
         try (NDManager manager = NDManager.newBaseManager()) {
-            TaskModel original = f.build(name, manager, 3);
+            TaskModel original = f.build(c, manager, 3);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream os = new DataOutputStream(bytes)) {
                 original.saveParameters(os);
             }
-            TaskModel restored = f.build(name, manager, 4);
+            TaskModel restored = f.build(c, manager, 4);
             NDList inputs = f.batch(manager, 0, 3).inputs();
             float[] expected = infer(original, manager, inputs).get(0).toFloatArray();
             assertFalse(java.util.Arrays.equals(expected, infer(restored, manager, inputs).get(0).toFloatArray()),
@@ -158,14 +194,14 @@ class FusionProviderContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void sameSeedGivesSameOutputs(String name) {
+    @MethodSource("contractCases")
+    public void sameSeedGivesSameOutputs(ContractCase c) {
         Fixture f = fixture();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs = f.batch(manager, 0, 2).inputs();
-            float[] first = infer(f.build(name, manager, 11), manager, inputs).get(2).toFloatArray();
-            float[] second = infer(f.build(name, manager, 11), manager, inputs).get(2).toFloatArray();
-            float[] other = infer(f.build(name, manager, 12), manager, inputs).get(2).toFloatArray();
+            float[] first = infer(f.build(c, manager, 11), manager, inputs).get(2).toFloatArray();
+            float[] second = infer(f.build(c, manager, 11), manager, inputs).get(2).toFloatArray();
+            float[] other = infer(f.build(c, manager, 12), manager, inputs).get(2).toFloatArray();
             assertArrayEquals(first, second);
             assertFalse(java.util.Arrays.equals(first, other), "a different seed should give a different model");
         }
@@ -179,16 +215,16 @@ class FusionProviderContractTest {
      * the freed memory is reused) between forward and backward: every gradient must be unchanged.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void gradientsDoNotDependOnGarbageCollectionBetweenForwardAndBackward(String name) throws Exception {
+    @MethodSource("contractCases")
+    public void gradientsDoNotDependOnGarbageCollectionBetweenForwardAndBackward(ContractCase c) throws Exception {
         Fixture f = fixture();
         try (NDManager manager = NDManager.newBaseManager()) {
-            TaskModel model = f.build(name, manager, 5);
+            TaskModel model = f.build(c, manager, 5);
             List<float[]> quiet = gradients(model, f, manager, false);
             List<float[]> collected = gradients(model, f, manager, true);
             assertEquals(quiet.size(), collected.size());
             for (int i = 0; i < quiet.size(); i++) {
-                assertArrayEquals(quiet.get(i), collected.get(i), name + " gradient of " + model.getParameters().get(i).getKey()
+                assertArrayEquals(quiet.get(i), collected.get(i), c + " gradient of " + model.getParameters().get(i).getKey()
                         + " changed when the garbage collector ran before backward");
             }
         }
@@ -227,20 +263,20 @@ class FusionProviderContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void rejectsWrongInputsWithClearMessage(String name) {
+    @MethodSource("contractCases")
+    public void rejectsWrongInputsWithClearMessage(ContractCase c) {
         Fixture f = fixture();
         try (NDManager manager = NDManager.newBaseManager()) {
-            TaskModel block = f.build(name, manager, 1);
+            TaskModel block = f.build(c, manager, 1);
             NDList in = f.batch(manager, 0, 2).inputs();
             long t = in.get(0).getShape().get(1);
             NDList tooFew = new NDList(in.get(0), in.get(1), in.get(2));
             IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> infer(block, manager, tooFew));
             assertTrue(count.getMessage().contains("expected 4 inputs"), count.getMessage());
-            NDList wrongDim = new NDList(in.get(0), in.get(1), manager.zeros(new Shape(2, t, 3)), in.get(3));
+            NDList wrongDim = new NDList(in.get(0), in.get(1), manager.zeros(new Shape(2, t, DATA.dims().get(Modality.AUDIO) - 1)), in.get(3));
             IllegalArgumentException dim = assertThrows(IllegalArgumentException.class, () -> infer(block, manager, wrongDim));
-            assertTrue(dim.getMessage().contains("audio") && dim.getMessage().contains("[B,T,4]"), dim.getMessage());
-            NDList wrongSteps = new NDList(in.get(0), in.get(1), manager.zeros(new Shape(2, t + 1, 4)), manager.zeros(new Shape(2, t + 1)));
+            assertTrue(dim.getMessage().contains("audio") && dim.getMessage().contains("[B,T," + DATA.dims().get(Modality.AUDIO) + "]"), dim.getMessage());
+            NDList wrongSteps = new NDList(in.get(0), in.get(1), manager.zeros(new Shape(2, t + 1, DATA.dims().get(Modality.AUDIO))), manager.zeros(new Shape(2, t + 1)));
             IllegalArgumentException steps = assertThrows(IllegalArgumentException.class, () -> infer(block, manager, wrongSteps));
             assertTrue(steps.getMessage().contains("aligned timeline"), steps.getMessage());
             NDList wrongMask = new NDList(in.get(0), manager.zeros(new Shape(2, t - 1)), in.get(2), in.get(3));
@@ -250,11 +286,11 @@ class FusionProviderContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
-    void maskedStepsDoNotChangeValidOutputsAndAllMaskedClipIsFinite(String name) {
+    @MethodSource("contractCases")
+    public void maskedStepsDoNotChangeValidOutputsAndAllMaskedClipIsFinite(ContractCase c) {
         Fixture f = fixture();
         try (NDManager manager = NDManager.newBaseManager()) {
-            TaskModel block = f.build(name, manager, 2);
+            TaskModel block = f.build(c, manager, 2);
             NDList inputs = f.batch(manager, 0, 2).inputs();
             long t = inputs.get(0).getShape().get(1);
             // mask the last 3 steps of clip 1 in every modality, then overwrite their features with large values
@@ -287,7 +323,7 @@ class FusionProviderContractTest {
             }
             for (NDArray o : infer(block, manager, allMasked)) {
                 for (float v : o.toFloatArray()) {
-                    assertTrue(Float.isFinite(v), name + " produced a non-finite output for an all-masked clip");
+                    assertTrue(Float.isFinite(v), c + " produced a non-finite output for an all-masked clip");
                 }
             }
         }

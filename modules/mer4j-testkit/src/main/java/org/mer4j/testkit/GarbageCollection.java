@@ -1,11 +1,11 @@
-package org.mer4j.train.contract;
+package org.mer4j.testkit;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Forces what normally happens at an unpredictable moment: unreachable direct buffers freed and their memory reused. */
-final class GarbageCollection {
+public final class GarbageCollection {
     private GarbageCollection() {
     }
 
@@ -13,7 +13,7 @@ final class GarbageCollection {
      * Runs the collector until the JVM's cleaner has had time to free unreachable direct buffers,
      * then allocates and fills small direct buffers so freed native memory is overwritten.
      */
-    static void freeUnreachableDirectMemory() throws InterruptedException {
+    public static void freeUnreachableDirectMemory() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(30);
