@@ -54,7 +54,8 @@ public final class ConfigLoader {
         ExperimentConfig config = map(tree, file);
         PluginConfigs plugins;
         try {
-            plugins = PluginConfigs.resolve(config);
+            ClassLoader loader = PluginJars.find(config.plugins(), Path.of("")).classLoader(ConfigLoader.class.getClassLoader());
+            plugins = PluginConfigs.resolve(config, loader);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }

@@ -60,7 +60,7 @@ public final class ExperimentRunner {
         List<AlignedClip> labelled = manifest.clips().stream().map(ExperimentRunner::labelsOnly).toList();
         TaskSet.create(resolved.plugins().tasks(), new TaskContext(manifest.classes(), labelled, labelled));
 
-        FeaturePipeline.Result data = FeaturePipeline.run(cfg, manifest, projectDir, log);
+        FeaturePipeline.Result data = FeaturePipeline.run(cfg, resolved.plugins().extractors(), manifest, projectDir, log);
         if (data.clips().isEmpty()) {
             throw new IllegalStateException("no clip survived extraction (" + data.skipped().size() + " skipped); see the messages above");
         }
@@ -100,9 +100,8 @@ public final class ExperimentRunner {
         // a finished run is reused only when everything that decides its result is unchanged (RunReuseKey)
         Object git = ((Map<?, ?>) provenanceBase.get("environment")).get("git");
         Object commit = git instanceof Map<?, ?> g ? g.get("commit") : null;
-        List<Class<?>> plugins = new ArrayList<>(resolved.plugins().classesInUse());
-        ExtractorRegistry extractorRegistry = ExtractorRegistry.load();
-        cfg.features().extractors().forEach(e -> plugins.add(extractorRegistry.provider(e.name(), "features.extractors").getClass()));
+        List<Class<?>> plugins = resolved.plugins().classesInUse(cfg);
+        provenanceBase.put("plugins", PluginJars.describe(plugins));
         String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, dataSha256, plugins);
         provenanceBase.put("runKey", runKey);
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices());

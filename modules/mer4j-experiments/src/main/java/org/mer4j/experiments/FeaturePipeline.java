@@ -35,8 +35,8 @@ public final class FeaturePipeline {
     private FeaturePipeline() {
     }
 
-    public static Result run(ExperimentConfig cfg, Manifest manifest, Path projectDir, Consumer<String> log) throws IOException {
-        ExtractorRegistry registry = ExtractorRegistry.load();
+    public static Result run(ExperimentConfig cfg, ExtractorRegistry registry, Manifest manifest, Path projectDir, Consumer<String> log)
+            throws IOException {
         List<FeatureExtractor> extractors = new ArrayList<>();
         try {
             for (int i = 0; i < cfg.features().extractors().size(); i++) {

@@ -26,7 +26,7 @@ import java.util.Set;
  * @param reportMetrics the table columns ({@code report.metrics}, or every task metric)
  */
 public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<TaskSet.Choice> tasks, List<String> metricKeys,
-                            List<String> reportMetrics) {
+                            List<String> reportMetrics, ExtractorRegistry extractors) {
 
     /**
      * A row's fusion model.
@@ -37,28 +37,34 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
     public record FusionChoice(FusionModelProvider<?> provider, Record config) {
     }
 
-    /** The provider classes of the rows' fusion models and of the tasks (for {@link RunReuseKey}). */
-    public List<Class<?>> classesInUse() {
+    /** The provider classes of the rows' fusion models, of the tasks and of {@code cfg}'s extractors (for {@link RunReuseKey} and provenance). */
+    public List<Class<?>> classesInUse(ExperimentConfig cfg) {
         List<Class<?>> out = new ArrayList<>();
         fusions.forEach(f -> out.add(f.provider().getClass()));
         tasks.forEach(t -> out.add(t.provider().getClass()));
+        cfg.features().extractors().forEach(e -> out.add(extractors.provider(e.name(), "features.extractors").getClass()));
         return out;
     }
 
     /** Maps and checks every plug-in section; errors name the config path. */
     public static PluginConfigs resolve(ExperimentConfig cfg) {
-        ExtractorRegistry extractors = ExtractorRegistry.load();
+        return resolve(cfg, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** {@link #resolve(ExperimentConfig)} with the providers visible to {@code loader} (the experiment's plug-in jars). */
+    public static PluginConfigs resolve(ExperimentConfig cfg, ClassLoader loader) {
+        ExtractorRegistry extractors = ExtractorRegistry.load(loader);
         for (int i = 0; i < cfg.features().extractors().size(); i++) {
             ExperimentConfig.ExtractorRef ref = cfg.features().extractors().get(i);
             extractors.config(ref.name(), ref.config(), "features.extractors[" + i + "].config");
         }
         TrainConfig train = RecordSettings.map(TrainConfig.class, TrainConfig.defaults(), cfg.train(), "train");
-        FusionRegistry registry = FusionRegistry.load();
+        FusionRegistry registry = FusionRegistry.load(loader);
         List<FusionChoice> fusions = new ArrayList<>();
         for (int i = 0; i < cfg.rows().size(); i++) {
             fusions.add(fusion(registry, cfg.rows().get(i), "rows[" + i + "].fusion"));
         }
-        TaskRegistry taskRegistry = TaskRegistry.load();
+        TaskRegistry taskRegistry = TaskRegistry.load(loader);
         List<TaskSet.Choice> tasks = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         for (int i = 0; i < cfg.tasks().size(); i++) {
@@ -81,7 +87,7 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
             }
         }
         List<String> report = cfg.report().metrics().isEmpty() ? metricKeys : cfg.report().metrics();
-        return new PluginConfigs(train, List.copyOf(fusions), List.copyOf(tasks), metricKeys, report);
+        return new PluginConfigs(train, List.copyOf(fusions), List.copyOf(tasks), metricKeys, report, extractors);
     }
 
     private static TaskSet.Choice task(TaskRegistry registry, com.fasterxml.jackson.databind.JsonNode entry, String path) {

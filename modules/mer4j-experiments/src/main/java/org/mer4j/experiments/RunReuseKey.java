@@ -45,9 +45,9 @@ final class RunReuseKey {
         update(md, "\nsplits " + splitsJson);
         update(md, "\ndata " + dataDigest);
         TreeSet<String> jars = new TreeSet<>();
-        Path own = jarOf(RunReuseKey.class);
+        Path own = PluginJars.jarOf(RunReuseKey.class);
         for (Class<?> c : pluginClasses) {
-            Path jar = jarOf(c);
+            Path jar = PluginJars.jarOf(c);
             if (jar != null && !jar.equals(own)) {
                 jars.add(jar.getFileName() + "=" + Hashing.sha256(jar));
             }
@@ -77,19 +77,6 @@ final class RunReuseKey {
             update(md, " labels " + Hashing.canonicalJson(c.labels()));
         }
         return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static Path jarOf(Class<?> c) {
-        try {
-            var source = c.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return null;
-            }
-            Path p = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(p) ? p : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private static void update(MessageDigest md, String text) {

@@ -22,8 +22,13 @@ public final class ExtractorRegistry {
 
     /** Loads every provider on the class path. */
     public static ExtractorRegistry load() {
+        return load(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Loads every provider visible to {@code loader} (plug-in jars). */
+    public static ExtractorRegistry load(ClassLoader loader) {
         Map<String, FeatureExtractorProvider<?>> found = new TreeMap<>();
-        for (FeatureExtractorProvider<?> p : ServiceLoader.load(FeatureExtractorProvider.class)) {
+        for (FeatureExtractorProvider<?> p : ServiceLoader.load(FeatureExtractorProvider.class, loader)) {
             FeatureExtractorProvider<?> old = found.put(p.name(), p);
             if (old != null) {
                 throw new IllegalStateException("two feature extractors are named '" + p.name() + "': "

@@ -30,8 +30,13 @@ public final class FusionRegistry {
 
     /** All providers listed in {@code META-INF/services/org.mer4j.models.FusionModelProvider} on the class path. */
     public static FusionRegistry load() {
+        return load(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The providers listed in {@code META-INF/services/org.mer4j.models.FusionModelProvider} visible to {@code loader} (plug-in jars). */
+    public static FusionRegistry load(ClassLoader loader) {
         List<FusionModelProvider<?>> found = new ArrayList<>();
-        for (FusionModelProvider<?> p : ServiceLoader.load(FusionModelProvider.class)) {
+        for (FusionModelProvider<?> p : ServiceLoader.load(FusionModelProvider.class, loader)) {
             found.add(p);
         }
         return new FusionRegistry(found);

@@ -26,8 +26,13 @@ public final class TaskRegistry {
 
     /** Every provider listed in {@code META-INF/services/org.mer4j.train.tasks.TaskProvider}. */
     public static TaskRegistry load() {
+        return load(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Every provider listed in {@code META-INF/services/org.mer4j.train.tasks.TaskProvider} visible to {@code loader} (plug-in jars). */
+    public static TaskRegistry load(ClassLoader loader) {
         List<TaskProvider<?>> found = new ArrayList<>();
-        ServiceLoader.load(TaskProvider.class).forEach(found::add);
+        ServiceLoader.load(TaskProvider.class, loader).forEach(found::add);
         return new TaskRegistry(found);
     }
 
