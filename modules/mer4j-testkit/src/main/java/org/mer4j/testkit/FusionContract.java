@@ -106,8 +106,18 @@ public abstract class FusionContract {
             TaskModel model = f.build(c, manager, 1);
             FusionBatch batch = f.batch(manager, 0, 4);
             NDList out = infer(model, manager, batch.inputs());
-            assertEquals(f.spec().heads().size(), out.size(), "one output per head");
+            // TaskModel returns the heads in spec order, then the fusion model's auxiliary outputs named aux.<name>
+            int heads = f.spec().heads().size();
+            assertTrue(out.size() >= heads, "one output per head, got " + out.size() + " outputs for " + heads + " heads");
             for (int i = 0; i < out.size(); i++) {
+                String outputName = out.get(i).getName();
+                boolean auxiliary = outputName != null && outputName.startsWith(TaskModel.AUX_PREFIX);
+                assertEquals(i >= heads, auxiliary, "output " + i + " (" + outputName + "): one output per head, then only aux.* outputs");
+                if (auxiliary && outputName.startsWith(TaskModel.AUX_PREFIX + "loss")) {
+                    assertEquals(new Shape(), out.get(i).getShape(), outputName + " is added to the training loss and must be a scalar");
+                }
+            }
+            for (int i = 0; i < heads; i++) {
                 HeadSpec h = f.spec().heads().get(i);
                 Shape expected = h.level() == HeadSpec.Level.STEP ? new Shape(4, batch.steps(), h.units()) : new Shape(4, h.units());
                 assertEquals(expected, out.get(i).getShape(), "head " + h.name());
@@ -136,9 +146,11 @@ public abstract class FusionContract {
             }
             NDList out = infer(model, manager, utterances);
             for (int i = 0; i < out.size(); i++) {
-                HeadSpec h = f.spec().heads().get(i);
-                Shape expected = h.level() == HeadSpec.Level.STEP ? new Shape(3, 1, h.units()) : new Shape(3, h.units());
-                assertEquals(expected, out.get(i).getShape(), c + " head " + h.name() + " on utterance-level input");
+                if (i < f.spec().heads().size()) {
+                    HeadSpec h = f.spec().heads().get(i);
+                    Shape expected = h.level() == HeadSpec.Level.STEP ? new Shape(3, 1, h.units()) : new Shape(3, h.units());
+                    assertEquals(expected, out.get(i).getShape(), c + " head " + h.name() + " on utterance-level input");
+                }
                 for (float v : out.get(i).toFloatArray()) {
                     assertTrue(Float.isFinite(v), c + " gave a non-finite output on utterance-level input");
                 }

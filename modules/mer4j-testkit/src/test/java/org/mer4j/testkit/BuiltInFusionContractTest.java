@@ -20,7 +20,9 @@ class BuiltInFusionContractTest extends FusionContract {
     static final Map<String, Map<String, ?>> NON_DEFAULT = Map.of(
             "early-fusion", Map.of("dModel", 16, "heads", 2, "layers", 2, "activation", "relu"),
             "cross-attention", Map.of("dModel", 16, "heads", 2, "crossLayers", 2, "window", 1),
-            "pooled-mlp", Map.of("hidden", List.of(64, 32), "dropout", 0.0));
+            "pooled-mlp", Map.of("hidden", List.of(64, 32), "dropout", 0.0),
+            "atei", Map.of("dModel", 16, "heads", 2, "window", 1, "inconsistencyScale", 0.5),
+            "mosear", Map.of("dModel", 16, "heads", 2, "reallocation", 0.0, "gateRegularization", 0.5));
 
     @Override
     protected Stream<ContractCase> contractCases() {

@@ -97,6 +97,7 @@ public final class FusionTrainer {
         int initSeed = seeds.split().nextInt();
         long orderSeed = seeds.split().nextLong();
         long engineSeed = seeds.split().nextLong();
+        long dropoutSeed = seeds.split().nextLong();
         int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
         StatefulOptimizer optimizer = Optimizers.create(cfg.optimizerSettings(), stepsPerEpoch, cfg.epochs());
         // the trainer gives forward passes and gradient collection; the updates are step() below, not Trainer.step()
@@ -130,8 +131,9 @@ public final class FusionTrainer {
                     long start = System.nanoTime();
                     Engine.getInstance().setRandomSeed(epochSeed(engineSeed, epoch));
                     Random order = new Random(epochSeed(orderSeed, epoch));
+                    List<AlignedClip> epochClips = ModalityDropout.apply(train, cfg.modalityDropout(), new Random(epochSeed(dropoutSeed, epoch)));
                     double trainLoss = trainEpoch(trainer, block, optimizer, batcher,
-                            ClipBatcher.shuffledBatches(train, cfg.batchSize(), order), cfg.clipGradNorm());
+                            ClipBatcher.shuffledBatches(epochClips, cfg.batchSize(), order), cfg.clipGradNorm());
                     if (!Double.isFinite(trainLoss)) {
                         throw new TrainingDivergedException("training loss became " + trainLoss + " in epoch " + epoch
                                 + "; lower train.learningRate (now " + cfg.learningRate()

@@ -21,9 +21,13 @@ import org.mer4j.train.optim.ScheduleConfig;
  * @param schedule learning-rate schedule: {@code {type: constant|step|cosine, warmupEpochs, stepEpochs,
  *     gamma, minLearningRate}} (default constant, no warm-up)
  * @param clipGradNorm clip the global gradient L2 norm to this value; 0 (default) = off
+ * @param modalityDropout probability in [0,1) that a training clip loses a modality for one epoch
+ *     (its mask set to 0, as an absent stream is), drawn per clip, modality and epoch from the run
+ *     seed; a clip always keeps at least one of its modalities (default 0 = off). Trains the model
+ *     for test clips with a missing modality (see {@link ModalityDropout})
  */
 public record TrainConfig(int epochs, int batchSize, int patience, String selectBy, String optimizer, double learningRate,
-                          double weightDecay, double momentum, ScheduleConfig schedule, double clipGradNorm) {
+                          double weightDecay, double momentum, ScheduleConfig schedule, double clipGradNorm, double modalityDropout) {
     public TrainConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("train.epochs must be at least 1, got " + epochs + "; use e.g. 40");
@@ -35,23 +39,28 @@ public record TrainConfig(int epochs, int batchSize, int patience, String select
             throw new IllegalArgumentException("train.patience must be at least 1, got " + patience
                     + "; set it to train.epochs to disable early stopping");
         }
+        if (!(modalityDropout >= 0 && modalityDropout < 1)) {
+            throw new IllegalArgumentException("train.modalityDropout must be in [0,1), got " + modalityDropout
+                    + "; e.g. 0.2 drops each modality of a training clip in one epoch of five on average");
+        }
         // the optimiser settings validate themselves (and name their keys)
         optimizerSettings(optimizer, learningRate, weightDecay, momentum, schedule, clipGradNorm);
     }
 
     /** The defaults listed above. */
     public static TrainConfig defaults() {
-        return new TrainConfig(40, 8, 10, null, "adam", 1e-3, 0, 0.9, org.mer4j.train.optim.ScheduleConfig.constant(), 0);
+        return new TrainConfig(40, 8, 10, null, "adam", 1e-3, 0, 0.9, org.mer4j.train.optim.ScheduleConfig.constant(), 0, 0);
     }
 
     /** Adam with a constant rate and the given basics (tests). */
     public static TrainConfig adam(int epochs, int batchSize, double learningRate, int patience) {
-        return new TrainConfig(epochs, batchSize, patience, null, "adam", learningRate, 0, 0.9, null, 0);
+        return new TrainConfig(epochs, batchSize, patience, null, "adam", learningRate, 0, 0.9, null, 0, 0);
     }
 
     /** A copy selecting the best epoch by {@code metric}. */
     public TrainConfig withSelectBy(String metric) {
-        return new TrainConfig(epochs, batchSize, patience, metric, optimizer, learningRate, weightDecay, momentum, schedule, clipGradNorm);
+        return new TrainConfig(epochs, batchSize, patience, metric, optimizer, learningRate, weightDecay, momentum, schedule, clipGradNorm,
+                modalityDropout);
     }
 
     /** The optimiser part, for {@link org.mer4j.train.optim.Optimizers}. */
