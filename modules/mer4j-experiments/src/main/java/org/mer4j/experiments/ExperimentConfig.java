@@ -22,13 +22,15 @@ import org.mer4j.features.AlignmentConfig;
  * @param rows the table rows: modalities and fusion model of each
  * @param report which metrics the summary table shows
  * @param vocabulary the fold vocabulary of learned token embeddings (used when a {@code word-ids} track is extracted)
+ * @param robustness the robustness experiment (test-time noise and missing modalities), or null for none
  * @param plugins plug-in jars, or folders whose {@code *.jar} are plug-ins (fusion models, tasks,
  *     extractors), relative to the working directory; empty for none
  */
 public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
                                AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, List<JsonNode> tasks,
                                JsonNode train, List<RowConfig> rows,
-                               ReportConfig report, VocabularyConfig vocabulary, List<String> plugins) {
+                               ReportConfig report, VocabularyConfig vocabulary,
+                               org.mer4j.experiments.robustness.RobustnessConfig robustness, List<String> plugins) {
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("experiment: give a name of letters, digits, '.', '_' or '-', got " + experiment);

@@ -1,5 +1,6 @@
 package org.mer4j.experiments;
 
+import org.mer4j.experiments.robustness.RobustnessTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -161,6 +162,11 @@ public final class ExperimentRunner {
         List<String> metrics = resolved.plugins().reportMetrics();
         SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns);
         SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
+        if (cfg.robustness() != null) {
+            List<String> probed = cfg.robustness().metrics().isEmpty() ? metrics : cfg.robustness().metrics();
+            int cells = RobustnessTable.write(experimentDir, rowRuns, probed);
+            log.accept("robustness: " + cells + " cells -> " + experimentDir.resolve("robustness.md") + ", robustness.html");
+        }
         log.accept(String.format("experiment %s done in %.1f s; %d clips skipped %s; %d runs failed", cfg.experiment(),
                 (System.nanoTime() - t0) / 1e9, data.skipped().size(), countByReason(data), failedRuns.size()));
         return summary;

@@ -1,5 +1,6 @@
 package org.mer4j.experiments;
 
+import org.mer4j.experiments.robustness.RobustnessProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.mer4j.train.TrainedModel;
  * checkpoint into the run folder.
  */
 final class FoldTrainer {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final ExperimentConfig cfg;
     private final Map<String, List<String>> declaredClasses;
     private final List<AlignedClip> allClips;
@@ -107,6 +109,10 @@ final class FoldTrainer {
             List<ClipPrediction> preds = model.predict(test);
             Map<String, Double> metrics = tasks.evaluate(test, preds);
             PredictionFiles.write(runDir, tasks, test, preds);
+            if (cfg.robustness() != null) {
+                var probe = RobustnessProbe.run(model, test, modalities, cfg.robustness(), seed);
+                AtomicFiles.write(runDir.resolve("robustness.json"), JSON.writeValueAsBytes(RobustnessProbe.toJson(probe)));
+            }
             model.log().forEach(line -> runLog.append(line).append('\n'));
             runLog.append("best epoch ").append(model.bestEpoch()).append("; test ").append(metrics).append('\n');
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());

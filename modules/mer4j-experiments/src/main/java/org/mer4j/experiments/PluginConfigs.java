@@ -81,6 +81,13 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
             throw new IllegalArgumentException("train.selectBy: '" + train.selectBy() + "' is not a metric of the configured tasks; known: "
                     + metricKeys);
         }
+        if (cfg.robustness() != null) {
+            for (String m : cfg.robustness().metrics()) {
+                if (!keys.contains(m)) {
+                    throw new IllegalArgumentException("robustness.metrics: unknown metric '" + m + "'; the configured tasks report " + metricKeys);
+                }
+            }
+        }
         for (String m : cfg.report().metrics()) {
             if (!keys.contains(m)) {
                 throw new IllegalArgumentException("report.metrics: unknown metric '" + m + "'; the configured tasks report " + metricKeys);

@@ -1,0 +1,69 @@
+package org.mer4j.experiments.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mer4j.experiments.ConfigLoader;
+import org.mer4j.experiments.ExperimentRunner;
+import org.mer4j.synth.CorpusGenerator;
+import org.mer4j.synth.SynthConfig;
+
+/**
+ * A config with a {@code robustness:} section: each run is also scored with audio noised and missing;
+ * the clean level equals the run's own test metric, a row that reads only audio collapses when audio
+ * is missing everywhere, and the experiment writes the table, the CSV and an ECharts plot.
+ */
+class RobustnessExperimentTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void probesEveryRunAndWritesTableAndPlot(@TempDir Path dir) throws Exception {
+        SynthConfig q = SynthConfig.quickstart();
+        CorpusGenerator.generate(new SynthConfig(5, 4, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), 2, q.design()), dir.resolve("corpus"));
+        Path config = dir.resolve("robust.yaml");
+        Files.writeString(config, """
+                experiment: robust
+                seed: 3
+                data: {manifest: corpus/manifest.json}
+                features:
+                  cacheDir: cache
+                  extractors: [{name: prosody}, {name: word-tokens}]
+                protocol: {folds: 2, valFraction: 0.25}
+                tasks: [{type: ah}]
+                train: {epochs: 4, batchSize: 4, modalityDropout: 0.3}
+                robustness: {noise: [0, 3], missing: [0, 1], modalities: [audio], metrics: [ah_frame_macro_f1, ah_frame_ap]}
+                rows:
+                  - {name: audio only, modalities: [audio], fusion: {type: early-fusion, dModel: 16}}
+                  - {name: audio+text, modalities: [audio, text], fusion: {type: early-fusion, dModel: 16}}
+                """);
+        List<String> log = new ArrayList<>();
+        new ExperimentRunner(dir, dir.resolve("runs"), log::add).run(ConfigLoader.load(config, List.of()));
+        Path exp = dir.resolve("runs/robust");
+        JsonNode summary = JSON.readTree(exp.resolve("summary.json").toFile());
+        Path run = exp.resolve(summary.get("rows").get(0).get("runs").get(0).asText());
+        double clean = JSON.readTree(run.resolve("metrics.json").toFile()).get("metrics").get("ah_frame_ap").asDouble();
+        JsonNode probe = JSON.readTree(run.resolve("robustness.json").toFile());
+        assertEquals(4, probe.size(), "audio x (noise 0, 3; missing 0, 1): " + probe);
+        assertEquals(clean, probe.get(0).get("metrics").get("ah_frame_ap").asDouble(), 1e-12, "noise 0 is the clean test set");
+        assertEquals(clean, probe.get(2).get("metrics").get("ah_frame_ap").asDouble(), 1e-12, "missing 0 is the clean test set");
+        assertNotEquals(clean, probe.get(3).get("metrics").get("ah_frame_ap").asDouble(), "audio-only without audio cannot score the same");
+
+        String md = Files.readString(exp.resolve("robustness.md"));
+        assertTrue(md.contains("## ah_frame_macro_f1, audio missing") && md.contains("| audio+text |"), md);
+        List<String> csv = Files.readAllLines(exp.resolve("robustness.csv"));
+        assertEquals(1 + 2 * 2 * 2 * 2, csv.size(), "header + rows x kinds x levels x metrics: " + csv);
+        String html = Files.readString(exp.resolve("robustness.html"));
+        assertTrue(html.contains("echarts.init(") && html.contains("\"name\":\"audio only\"") && html.length() > 500_000,
+                "self-contained page with the ECharts library and one series per row");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("robustness: 16 cells")), String.join("\n", log));
+    }
+}
