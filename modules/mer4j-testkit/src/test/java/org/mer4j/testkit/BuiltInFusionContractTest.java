@@ -17,12 +17,16 @@ import org.mer4j.models.FusionRegistry;
  */
 class BuiltInFusionContractTest extends FusionContract {
     /** Non-default settings per built-in model: other widths, depths, windows and options than the defaults. */
-    static final Map<String, Map<String, ?>> NON_DEFAULT = Map.of(
-            "early-fusion", Map.of("dModel", 16, "heads", 2, "layers", 2, "activation", "relu"),
-            "cross-attention", Map.of("dModel", 16, "heads", 2, "crossLayers", 2, "window", 1),
-            "pooled-mlp", Map.of("hidden", List.of(64, 32), "dropout", 0.0),
-            "atei", Map.of("dModel", 16, "heads", 2, "window", 1, "inconsistencyScale", 0.5),
-            "mosear", Map.of("dModel", 16, "heads", 2, "reallocation", 0.0, "gateRegularization", 0.5));
+    static final Map<String, Map<String, ?>> NON_DEFAULT = Map.ofEntries(
+            Map.entry("early-fusion", Map.of("dModel", 16, "heads", 2, "layers", 2, "activation", "relu")),
+            Map.entry("cross-attention", Map.of("dModel", 16, "heads", 2, "crossLayers", 2, "window", 1)),
+            Map.entry("pooled-mlp", Map.of("hidden", List.of(64, 32), "dropout", 0.0)),
+            Map.entry("atei", Map.of("dModel", 16, "heads", 2, "window", 1, "inconsistencyScale", 0.5)),
+            Map.entry("mosear", Map.of("dModel", 16, "heads", 2, "reallocation", 0.0, "gateRegularization", 0.5)),
+            Map.entry("mult", Map.of("dModel", 16, "heads", 2, "kernel", 3, "selfLayers", 0, "window", 2)),
+            Map.entry("lfan", Map.of("dModel", 16, "heads", 2, "leader", "audio", "fusionLayers", 2)),
+            Map.entry("can", Map.of("dModel", 16, "heads", 2, "layers", 2, "activation", "relu")),
+            Map.entry("jmt", Map.of("dModel", 16, "heads", 2, "jointLayers", 2, "crossLayers", 2)));
 
     @Override
     protected Stream<ContractCase> contractCases() {
