@@ -115,15 +115,24 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
      * @param metrics metric keys of the configured tasks, in column order (default: every metric the
      *     tasks report); checked against the tasks when the config is loaded. A column no row has a
      *     value for (a metric that does not apply to the corpus) is left out of the table
+     * @param groupBy clip metadata keys of the manifest (e.g. {@code subset}, {@code gender}): every
+     *     run is also scored on each group of its test clips, and {@code table-by-<key>.md} shows the
+     *     metrics per row and group (default: none)
      */
-    public record ReportConfig(List<String> metrics) {
+    public record ReportConfig(List<String> metrics, List<String> groupBy) {
         public ReportConfig {
             metrics = metrics == null ? List.of() : List.copyOf(metrics);
+            groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
+            for (String key : groupBy) {
+                if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+                    throw new IllegalArgumentException("report.groupBy: '" + key + "' is not a metadata key (letters, digits, '_', '.', '-')");
+                }
+            }
         }
 
-        /** Every metric of the tasks. */
+        /** Every metric of the tasks, no groups. */
         public static ReportConfig defaults() {
-            return new ReportConfig(null);
+            return new ReportConfig(null, null);
         }
     }
 

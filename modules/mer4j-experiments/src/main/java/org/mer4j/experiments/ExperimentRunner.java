@@ -105,7 +105,9 @@ public final class ExperimentRunner {
         provenanceBase.put("plugins", PluginJars.describe(plugins));
         String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, dataSha256, plugins);
         provenanceBase.put("runKey", runKey);
-        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices());
+        Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
+        manifest.clips().forEach(c -> metadata.put(c.id(), c.metadata()));
+        FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices(), metadata);
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
         List<String> failedRuns = new ArrayList<>();
@@ -149,6 +151,9 @@ public final class ExperimentRunner {
                 metrics.put("fold", fold.index());
                 metrics.put("testClips", outcome.testClips());
                 metrics.put("metrics", outcome.metrics());
+                if (!outcome.groups().isEmpty()) {
+                    metrics.put("groups", outcome.groups());
+                }
                 AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
                 Path done = RunFolder.finish(tmp, experimentDir, prefix);
                 log.accept(String.format("[%s fold %d] %s  (%.1f s%s) -> %s", row.name(), fold.index(),
@@ -162,6 +167,9 @@ public final class ExperimentRunner {
         List<String> metrics = resolved.plugins().reportMetrics();
         SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns);
         SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
+        for (String key : cfg.report().groupBy()) {
+            GroupTable.write(experimentDir, key, rowRuns, metrics);
+        }
         if (cfg.robustness() != null) {
             List<String> probed = cfg.robustness().metrics().isEmpty() ? metrics : cfg.robustness().metrics();
             int cells = RobustnessTable.write(experimentDir, rowRuns, probed);

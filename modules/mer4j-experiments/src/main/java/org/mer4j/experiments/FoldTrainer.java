@@ -38,19 +38,23 @@ final class FoldTrainer {
     private final PluginConfigs plugins;
     private final Map<String, String> splitOfClip;
     private final Map<String, TrackSlice> slices;
+    private final Map<String, Map<String, String>> metadata;
 
     /** What one run produced. */
-    record Outcome(Map<String, Double> metrics, int testClips, int bestEpoch, int resumedAfterEpoch, double seconds) {
+    record Outcome(Map<String, Double> metrics, Map<String, Map<String, Double>> groups, int testClips, int bestEpoch, int resumedAfterEpoch,
+                   double seconds) {
     }
 
     /**
      * @param declaredClasses the manifest's class lists
      * @param allClips every aligned clip of the experiment (tasks validate labels and find classes here)
      * @param splitOfClip each clip's manifest split (for official-split folds); clips without one are absent
+     * @param metadata each clip's manifest metadata (for {@code report.groupBy})
      */
     FoldTrainer(ExperimentConfig cfg, PluginConfigs plugins, Map<String, List<String>> declaredClasses, List<AlignedClip> allClips,
-                Map<String, String> splitOfClip, Map<String, TrackSlice> slices) {
+                Map<String, String> splitOfClip, Map<String, TrackSlice> slices, Map<String, Map<String, String>> metadata) {
         this.cfg = cfg;
+        this.metadata = Map.copyOf(metadata);
         this.slices = Map.copyOf(slices);
         this.splitOfClip = Map.copyOf(splitOfClip);
         this.plugins = plugins;
@@ -116,8 +120,29 @@ final class FoldTrainer {
             model.log().forEach(line -> runLog.append(line).append('\n'));
             runLog.append("best epoch ").append(model.bestEpoch()).append("; test ").append(metrics).append('\n');
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
-            return new Outcome(metrics, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
+            Map<String, Map<String, Double>> groups = groupMetrics(tasks, test, preds);
+            return new Outcome(metrics, groups, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** Metrics on each group of test clips of every {@code report.groupBy} key, by {@code key=value}; clips without the key are left out. */
+    private Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds) {
+        Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
+        for (String key : cfg.report().groupBy()) {
+            Map<String, List<Integer>> members = new java.util.TreeMap<>();
+            for (int i = 0; i < test.size(); i++) {
+                String value = metadata.getOrDefault(test.get(i).clipId(), Map.of()).get(key);
+                if (value != null) {
+                    members.computeIfAbsent(value, v -> new java.util.ArrayList<>()).add(i);
+                }
+            }
+            for (Map.Entry<String, List<Integer>> g : members.entrySet()) {
+                List<AlignedClip> clips = g.getValue().stream().map(test::get).toList();
+                List<ClipPrediction> p = g.getValue().stream().map(preds::get).toList();
+                out.put(key + "=" + g.getKey(), tasks.evaluate(clips, p));
+            }
+        }
+        return out;
     }
 
     private static List<AlignedClip> withVocabulary(WordVocabulary v, List<AlignedClip> standardised, List<AlignedClip> raw) {

@@ -1,4 +1,4 @@
-package org.mer4j.experiments.robustness;
+package org.mer4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,23 +12,31 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mer4j.experiments.ConfigLoader;
-import org.mer4j.experiments.ExperimentRunner;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mer4j.synth.CorpusGenerator;
 import org.mer4j.synth.SynthConfig;
 
 /**
- * A config with a {@code robustness:} section: each run is also scored with audio noised and missing;
- * the clean level equals the run's own test metric, a row that reads only audio collapses when audio
- * is missing everywhere, and the experiment writes the table, the CSV and an ECharts plot.
+ * The experiment's extra tables on a small synthetic corpus. Robustness: each run is also scored with
+ * audio noised and missing; the clean level equals the run's own test metric, a row that reads only
+ * audio changes when audio is missing everywhere, and the experiment writes the table, the CSV and an
+ * ECharts plot. Groups: with {@code report.groupBy: [half]} every run is scored on each half of its test
+ * clips, and the by-group table shows both halves.
  */
-class RobustnessExperimentTest {
+class ExperimentReportsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void probesEveryRunAndWritesTableAndPlot(@TempDir Path dir) throws Exception {
         SynthConfig q = SynthConfig.quickstart();
         CorpusGenerator.generate(new SynthConfig(5, 4, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), 2, q.design()), dir.resolve("corpus"));
+        // metadata for report.groupBy: each subject's first clip is half a, the other half b
+        Path manifest = dir.resolve("corpus/manifest.json");
+        ObjectNode tree = (ObjectNode) JSON.readTree(manifest.toFile());
+        for (JsonNode clip : tree.get("clips")) {
+            ((ObjectNode) clip).putObject("metadata").put("half", clip.get("id").asText().endsWith("c01") ? "a" : "b");
+        }
+        JSON.writeValue(manifest.toFile(), tree);
         Path config = dir.resolve("robust.yaml");
         Files.writeString(config, """
                 experiment: robust
@@ -41,6 +49,7 @@ class RobustnessExperimentTest {
                 tasks: [{type: ah}]
                 train: {epochs: 4, batchSize: 4, modalityDropout: 0.3}
                 robustness: {noise: [0, 3], missing: [0, 1], modalities: [audio], metrics: [ah_frame_macro_f1, ah_frame_ap]}
+                report: {groupBy: [half]}
                 rows:
                   - {name: audio only, modalities: [audio], fusion: {type: early-fusion, dModel: 16}}
                   - {name: audio+text, modalities: [audio, text], fusion: {type: early-fusion, dModel: 16}}
@@ -65,5 +74,11 @@ class RobustnessExperimentTest {
         assertTrue(html.contains("echarts.init(") && html.contains("\"name\":\"audio only\"") && html.length() > 500_000,
                 "self-contained page with the ECharts library and one series per row");
         assertTrue(log.stream().anyMatch(l -> l.startsWith("robustness: 16 cells")), String.join("\n", log));
+
+        JsonNode groups = JSON.readTree(run.resolve("metrics.json").toFile()).get("groups");
+        assertTrue(groups.has("half=a") && groups.has("half=b"), groups.toString());
+        String byHalf = Files.readString(exp.resolve("table-by-half.md"));
+        assertTrue(byHalf.contains("| row | a | b |") && byHalf.contains("| audio+text |") && byHalf.contains("(n=2)"), byHalf);
+        assertTrue(Files.readString(exp.resolve("table-by-half.csv")).startsWith("row,group,metric,mean,std,n\naudio only,a,"));
     }
 }
