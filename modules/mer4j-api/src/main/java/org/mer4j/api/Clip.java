@@ -25,7 +25,8 @@ public record Clip(String id, String subject, String video, String audio, String
     public Clip {
         Objects.requireNonNull(id, "clip id");
         labels = labels == null ? ClipLabels.none() : labels;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        // sorted, so a manifest written twice lists the keys in the same order
+        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
 
     /** A clip without a declared duration. */

@@ -10,7 +10,9 @@ import org.mer4j.features.AlignmentConfig;
  * their component's own record when the experiment is built, with the same strictness.
  *
  * @param experiment experiment name: output goes to {@code runs/<experiment>/}
- * @param seed root seed; per-run seeds are derived from it
+ * @param seed root seed: the subject splits are derived from it, and the run seeds when {@code seeds} is absent
+ * @param seeds training seeds: every row is trained for every seed and fold (run seeds derived from each),
+ *     on the same splits; absent = one seed, {@code seed}
  * @param data where the corpus is
  * @param features extractors and the decode settings
  * @param alignment the common timeline
@@ -26,7 +28,7 @@ import org.mer4j.features.AlignmentConfig;
  * @param plugins plug-in jars, or folders whose {@code *.jar} are plug-ins (fusion models, tasks,
  *     extractors), relative to the working directory; empty for none
  */
-public record ExperimentConfig(String experiment, long seed, DataConfig data, FeaturesConfig features,
+public record ExperimentConfig(String experiment, long seed, List<Long> seeds, DataConfig data, FeaturesConfig features,
                                AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, List<JsonNode> tasks,
                                JsonNode train, List<RowConfig> rows,
                                ReportConfig report, VocabularyConfig vocabulary,
@@ -60,8 +62,17 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
         report = report == null ? ReportConfig.defaults() : report;
         vocabulary = vocabulary == null ? new VocabularyConfig(0, 0, 0) : vocabulary;
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        seeds = seeds == null || seeds.isEmpty() ? List.of(seed) : List.copyOf(seeds);
+        if (new java.util.HashSet<>(seeds).size() != seeds.size()) {
+            throw new IllegalArgumentException("seeds: " + seeds + " lists a seed twice; give distinct seeds, e.g. seeds: [1, 2, 3, 4, 5]");
+        }
         if (rows.stream().map(RowConfig::name).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("rows: row names must be unique");
+        }
+        String reference = report.reference();
+        if (reference != null && rows.stream().noneMatch(r -> r.name().equals(reference))) {
+            throw new IllegalArgumentException("report.reference: no row is named '" + reference + "'; rows: "
+                    + rows.stream().map(RowConfig::name).toList());
         }
     }
 
@@ -115,11 +126,14 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
      * @param metrics metric keys of the configured tasks, in column order (default: every metric the
      *     tasks report); checked against the tasks when the config is loaded. A column no row has a
      *     value for (a metric that does not apply to the corpus) is left out of the table
+     * @param reference name of the row the others are compared with: with several runs per row, each
+     *     cell of another row is marked {@code *} (p < 0.05) or {@code **} (p < 0.01) by an exact paired
+     *     sign-flip test over the matched (fold, seed) runs; default: the first row
      * @param groupBy clip metadata keys of the manifest (e.g. {@code subset}, {@code gender}): every
      *     run is also scored on each group of its test clips, and {@code table-by-<key>.md} shows the
      *     metrics per row and group (default: none)
      */
-    public record ReportConfig(List<String> metrics, List<String> groupBy) {
+    public record ReportConfig(List<String> metrics, String reference, List<String> groupBy) {
         public ReportConfig {
             metrics = metrics == null ? List.of() : List.copyOf(metrics);
             groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
@@ -132,7 +146,7 @@ public record ExperimentConfig(String experiment, long seed, DataConfig data, Fe
 
         /** Every metric of the tasks, no groups. */
         public static ReportConfig defaults() {
-            return new ReportConfig(null, null);
+            return new ReportConfig(null, null, null);
         }
     }
 

@@ -115,57 +115,64 @@ public final class ExperimentRunner {
             ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
             rowModalities.put(row.name(), row.modalities());
             List<Path> runs = new ArrayList<>();
-            for (Fold fold : folds) {
-                long runSeed = runSeed(cfg.seed(), fold.index());
-                String prefix = RunFolder.prefix(row.name(), fold.index(), runKey, runSeed);
-                var finished = RunFolder.findFinished(experimentDir, prefix);
-                if (finished.isPresent()) {
-                    log.accept("[" + row.name() + " fold " + fold.index() + "] finished earlier: " + experimentDir.relativize(finished.get()));
-                    runs.add(finished.get());
-                    continue;
+            for (long rootSeed : cfg.seeds()) {
+                for (Fold fold : folds) {
+                    long runSeed = runSeed(rootSeed, fold.index());
+                    String label = "[" + row.name() + " fold " + fold.index() + (cfg.seeds().size() > 1 ? " seed " + rootSeed : "") + "]";
+                    String prefix = RunFolder.prefix(row.name(), fold.index(), runKey, runSeed);
+                    var finished = RunFolder.findFinished(experimentDir, prefix);
+                    if (finished.isPresent()) {
+                        log.accept(label + " finished earlier: " + experimentDir.relativize(finished.get()));
+                        runs.add(finished.get());
+                        continue;
+                    }
+                    Path tmp = RunFolder.startOrResume(experimentDir, prefix);
+                    AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
+                    Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
+                    prov.put("row", row.name());
+                    prov.put("fold", fold);
+                    prov.put("seed", rootSeed);
+                    prov.put("runSeed", runSeed);
+                    FoldTrainer.Outcome outcome;
+                    try {
+                        outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp);
+                    } catch (TrainingDivergedException e) {
+                        // one diverged run must not end the experiment: record it, leave its folder unfinished
+                        // (a rerun retries it) and go on with the others
+                        String what = label + " failed: " + e.getMessage();
+                        AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
+                        log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
+                        failedRuns.add(what);
+                        continue;
+                    }
+                    prov.put("trainSeconds", outcome.seconds());
+                    prov.put("bestEpoch", outcome.bestEpoch());
+                    prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
+                    AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
+                    Map<String, Object> metrics = new LinkedHashMap<>();
+                    metrics.put("row", row.name());
+                    metrics.put("fold", fold.index());
+                    metrics.put("seed", rootSeed);
+                    metrics.put("testClips", outcome.testClips());
+                    metrics.put("metrics", outcome.metrics());
+                    if (!outcome.groups().isEmpty()) {
+                        metrics.put("groups", outcome.groups());
+                    }
+                    metrics.put("subjects", outcome.subjects());
+                    AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
+                    Path done = RunFolder.finish(tmp, experimentDir, prefix);
+                    log.accept(String.format("%s %s  (%.1f s%s) -> %s", label,
+                            brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
+                            outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
+                            experimentDir.relativize(done)));
+                    runs.add(done);
                 }
-                Path tmp = RunFolder.startOrResume(experimentDir, prefix);
-                AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
-                Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
-                prov.put("row", row.name());
-                prov.put("fold", fold);
-                prov.put("runSeed", runSeed);
-                FoldTrainer.Outcome outcome;
-                try {
-                    outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp);
-                } catch (TrainingDivergedException e) {
-                    // one diverged run must not end the experiment: record it, leave its folder unfinished
-                    // (a rerun retries it) and go on with the others
-                    String what = "[" + row.name() + " fold " + fold.index() + "] failed: " + e.getMessage();
-                    AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
-                    log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
-                    failedRuns.add(what);
-                    continue;
-                }
-                prov.put("trainSeconds", outcome.seconds());
-                prov.put("bestEpoch", outcome.bestEpoch());
-                prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
-                AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
-                Map<String, Object> metrics = new LinkedHashMap<>();
-                metrics.put("row", row.name());
-                metrics.put("fold", fold.index());
-                metrics.put("testClips", outcome.testClips());
-                metrics.put("metrics", outcome.metrics());
-                if (!outcome.groups().isEmpty()) {
-                    metrics.put("groups", outcome.groups());
-                }
-                AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
-                Path done = RunFolder.finish(tmp, experimentDir, prefix);
-                log.accept(String.format("[%s fold %d] %s  (%.1f s%s) -> %s", row.name(), fold.index(),
-                        brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
-                        outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
-                        experimentDir.relativize(done)));
-                runs.add(done);
             }
             rowRuns.put(row.name(), runs);
         }
         List<String> metrics = resolved.plugins().reportMetrics();
-        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns);
+        SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns,
+                cfg.report().reference());
         SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
         for (String key : cfg.report().groupBy()) {
             GroupTable.write(experimentDir, key, rowRuns, metrics);

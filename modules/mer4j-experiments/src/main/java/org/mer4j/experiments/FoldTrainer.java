@@ -41,8 +41,8 @@ final class FoldTrainer {
     private final Map<String, Map<String, String>> metadata;
 
     /** What one run produced. */
-    record Outcome(Map<String, Double> metrics, Map<String, Map<String, Double>> groups, int testClips, int bestEpoch, int resumedAfterEpoch,
-                   double seconds) {
+    record Outcome(Map<String, Double> metrics, Map<String, Map<String, Double>> groups, Map<String, Map<String, Double>> subjects,
+                   int testClips, int bestEpoch, int resumedAfterEpoch, double seconds) {
     }
 
     /**
@@ -120,27 +120,29 @@ final class FoldTrainer {
             model.log().forEach(line -> runLog.append(line).append('\n'));
             runLog.append("best epoch ").append(model.bestEpoch()).append("; test ").append(metrics).append('\n');
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
-            Map<String, Map<String, Double>> groups = groupMetrics(tasks, test, preds);
-            return new Outcome(metrics, groups, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
+            Map<String, Map<String, Double>> groups = new java.util.TreeMap<>();
+            for (String key : cfg.report().groupBy()) {
+                groupMetrics(tasks, test, preds, c -> metadata.getOrDefault(c.clipId(), Map.of()).get(key))
+                        .forEach((value, m) -> groups.put(key + "=" + value, m));
+            }
+            Map<String, Map<String, Double>> subjects = groupMetrics(tasks, test, preds, AlignedClip::subject);
+            return new Outcome(metrics, groups, subjects, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
         }
     }
 
-    /** Metrics on each group of test clips of every {@code report.groupBy} key, by {@code key=value}; clips without the key are left out. */
-    private Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds) {
+    /** Metrics on each group of test clips by {@code groupOf} (clips it maps to null are left out), by group value. */
+    private static Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds,
+                                                                 java.util.function.Function<AlignedClip, String> groupOf) {
+        Map<String, List<Integer>> members = new java.util.TreeMap<>();
+        for (int i = 0; i < test.size(); i++) {
+            String value = groupOf.apply(test.get(i));
+            if (value != null) {
+                members.computeIfAbsent(value, v -> new java.util.ArrayList<>()).add(i);
+            }
+        }
         Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
-        for (String key : cfg.report().groupBy()) {
-            Map<String, List<Integer>> members = new java.util.TreeMap<>();
-            for (int i = 0; i < test.size(); i++) {
-                String value = metadata.getOrDefault(test.get(i).clipId(), Map.of()).get(key);
-                if (value != null) {
-                    members.computeIfAbsent(value, v -> new java.util.ArrayList<>()).add(i);
-                }
-            }
-            for (Map.Entry<String, List<Integer>> g : members.entrySet()) {
-                List<AlignedClip> clips = g.getValue().stream().map(test::get).toList();
-                List<ClipPrediction> p = g.getValue().stream().map(preds::get).toList();
-                out.put(key + "=" + g.getKey(), tasks.evaluate(clips, p));
-            }
+        for (Map.Entry<String, List<Integer>> g : members.entrySet()) {
+            out.put(g.getKey(), tasks.evaluate(g.getValue().stream().map(test::get).toList(), g.getValue().stream().map(preds::get).toList()));
         }
         return out;
     }

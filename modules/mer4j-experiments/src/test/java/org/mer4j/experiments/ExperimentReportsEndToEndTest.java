@@ -21,7 +21,9 @@ import org.mer4j.synth.SynthConfig;
  * audio noised and missing; the clean level equals the run's own test metric, a row that reads only
  * audio changes when audio is missing everywhere, and the experiment writes the table, the CSV and an
  * ECharts plot. Groups: with {@code report.groupBy: [half]} every run is scored on each half of its test
- * clips, and the by-group table shows both halves.
+ * clips, and the by-group table shows both halves. Seeds: {@code seeds: [1, 2]} trains every row for
+ * both seeds and folds; the summary tests the second row against the reference row over the 4 matched
+ * runs, gives bootstrap intervals over test subjects, and writes the per-seed and per-fold tables.
  */
 class ExperimentReportsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +43,7 @@ class ExperimentReportsEndToEndTest {
         Files.writeString(config, """
                 experiment: robust
                 seed: 3
+                seeds: [1, 2]
                 data: {manifest: corpus/manifest.json}
                 features:
                   cacheDir: cache
@@ -49,7 +52,7 @@ class ExperimentReportsEndToEndTest {
                 tasks: [{type: ah}]
                 train: {epochs: 4, batchSize: 4, modalityDropout: 0.3}
                 robustness: {noise: [0, 3], missing: [0, 1], modalities: [audio], metrics: [ah_frame_macro_f1, ah_frame_ap]}
-                report: {groupBy: [half]}
+                report: {groupBy: [half], reference: audio only}
                 rows:
                   - {name: audio only, modalities: [audio], fusion: {type: early-fusion, dModel: 16}}
                   - {name: audio+text, modalities: [audio, text], fusion: {type: early-fusion, dModel: 16}}
@@ -75,10 +78,22 @@ class ExperimentReportsEndToEndTest {
                 "self-contained page with the ECharts library and one series per row");
         assertTrue(log.stream().anyMatch(l -> l.startsWith("robustness: 16 cells")), String.join("\n", log));
 
+        JsonNode rows = summary.get("rows");
+        assertEquals(4, rows.get(0).get("runs").size(), "2 folds x 2 seeds");
+        assertEquals("audio only", summary.get("reference").asText());
+        assertTrue(rows.get(1).get("pVsReference").get("ah_frame_macro_f1").asDouble() >= 0.125, "4 pairs: p >= 2/16");
+        assertTrue(!rows.get(0).has("pVsReference") && rows.get(0).get("ci95").has("ah_frame_ap"), rows.get(0).toString());
+        String table = Files.readString(exp.resolve("table.md"));
+        assertTrue(table.contains("(4 runs per row)") && table.contains("95% bootstrap intervals over test subjects"), table);
+        String bySeed = Files.readString(exp.resolve("table-by-seed.md"));
+        assertTrue(bySeed.contains("| row | seed 1 | seed 2 |"), bySeed);
+        assertTrue(Files.readString(exp.resolve("table-by-fold.md")).contains("| row | fold 0 | fold 1 |"));
+        assertTrue(JSON.readTree(run.resolve("metrics.json").toFile()).get("subjects").size() >= 1);
+
         JsonNode groups = JSON.readTree(run.resolve("metrics.json").toFile()).get("groups");
         assertTrue(groups.has("half=a") && groups.has("half=b"), groups.toString());
         String byHalf = Files.readString(exp.resolve("table-by-half.md"));
-        assertTrue(byHalf.contains("| row | a | b |") && byHalf.contains("| audio+text |") && byHalf.contains("(n=2)"), byHalf);
+        assertTrue(byHalf.contains("| row | a | b |") && byHalf.contains("| audio+text |") && byHalf.contains("(n=4)"), byHalf);
         assertTrue(Files.readString(exp.resolve("table-by-half.csv")).startsWith("row,group,metric,mean,std,n\naudio only,a,"));
     }
 }

@@ -1,7 +1,10 @@
 package org.mer4j.synth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.mer4j.api.ClipLabels;
 import org.mer4j.api.LabelTraces;
@@ -15,19 +18,55 @@ import org.mer4j.api.TimedWord;
  *
  * @param clipId clip id
  * @param subject subject id
- * @param baseEmotion the clip's emotion label
+ * @param baseEmotion the clip's emotion label (in a conflict corpus, the true emotion)
  * @param seconds clip duration
  * @param segments contiguous segments covering {@code [0, seconds)}
  * @param words spoken words in time order
  * @param blinks blink onset times in seconds
  * @param renderSeed seed for head motion and consonant noise
+ * @param subset the emotion-conflict subset ({@link ConflictDesign}), or null when the corpus has none
+ * @param distractor the emotion the non-carrier modalities show in a conflict clip; null for consistent
+ *     clips and corpora without conflict subsets
  */
 public record ClipPlan(String clipId, String subject, Emotion baseEmotion, double seconds, List<SegmentPlan> segments,
-                       List<PlannedWord> words, List<Double> blinks, long renderSeed) {
+                       List<PlannedWord> words, List<Double> blinks, long renderSeed,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) ConflictSubset subset,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Emotion distractor) {
     public ClipPlan {
         segments = List.copyOf(segments);
         words = List.copyOf(words);
         blinks = List.copyOf(blinks);
+        if (subset == null && distractor != null) {
+            throw new IllegalArgumentException("clip " + clipId + ": a distractor (" + distractor.key() + ") needs a conflict subset");
+        }
+        if (subset != null && (subset == ConflictSubset.CONSISTENT) != (distractor == null)) {
+            throw new IllegalArgumentException("clip " + clipId + ": subset " + subset.key()
+                    + (distractor == null ? " needs a distractor emotion" : " has no distractor, got " + distractor.key()));
+        }
+        if (distractor != null && distractor == baseEmotion) {
+            throw new IllegalArgumentException("clip " + clipId + ": the distractor must differ from the true emotion " + baseEmotion.key());
+        }
+    }
+
+    /** A clip of a corpus without emotion-conflict subsets. */
+    public ClipPlan(String clipId, String subject, Emotion baseEmotion, double seconds, List<SegmentPlan> segments,
+                    List<PlannedWord> words, List<Double> blinks, long renderSeed) {
+        this(clipId, subject, baseEmotion, seconds, segments, words, blinks, renderSeed, null, null);
+    }
+
+    /**
+     * The manifest clip metadata: {@code subset} and, in conflict clips, {@code distractor} (emotion
+     * keys); empty when the corpus has no conflict subsets.
+     */
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (subset != null) {
+            m.put("subset", subset.key());
+        }
+        if (distractor != null) {
+            m.put("distractor", distractor.key());
+        }
+        return m;
     }
 
     /** The A/H segments: discord segments, adjacent ones merged. */
@@ -38,7 +77,8 @@ public record ClipPlan(String clipId, String subject, Emotion baseEmotion, doubl
     /**
      * The inconsistency segments: segments whose face, voice and words emotions differ, adjacent
      * ones merged. In this corpus the modalities disagree exactly in the discord segments, so these
-     * are the same stretches as {@link #ahSegments()}.
+     * are the same stretches as {@link #ahSegments()}; in a conflict clip ({@link ConflictDesign})
+     * that is the whole clip, in a consistent clip nothing.
      */
     public List<TimeSegment> inconsistentSegments() {
         return merged(SegmentPlan::modalitiesDisagree);

@@ -17,15 +17,27 @@ import org.mer4j.api.Modality;
  * 1/2 each. Every modality therefore shows a non-base emotion with probability 1/2 whether or not
  * the segment is A/H. A hesitation cue lands in one random modality, more often in discord
  * segments.
+ *
+ * <p>With an emotion-conflict design ({@link ConflictDesign}) the caller names each clip's
+ * {@link ConflictSubset} ({@link #plan(String, SubjectProfile, double, SplittableRandom, ConflictSubset)})
+ * and that design replaces the discord design: the true emotion and, in conflict clips, one
+ * distractor hold for the whole clip.
  */
 public final class ClipPlanner {
     private static final Modality[] MODALITIES = {Modality.VIDEO, Modality.AUDIO, Modality.TEXT};
     private static final Emotion[] EMOTIONS = Emotion.values();
 
     private final LabelDesignConfig design;
+    private final ConflictDesign conflict;
 
     public ClipPlanner(LabelDesignConfig design) {
+        this(design, null);
+    }
+
+    /** A planner for {@code design} with emotion-conflict subsets {@code conflict} (null for none). */
+    public ClipPlanner(LabelDesignConfig design, ConflictDesign conflict) {
         this.design = design;
+        this.conflict = conflict;
     }
 
     /** Plans clip {@code clipId} of {@code subject}, {@code seconds} long, from {@code rng} alone. */
@@ -46,6 +58,36 @@ public final class ClipPlanner {
         for (int i = 0; i < spans.size(); i++) {
             segments.add(segment(i, spans.get(i), base, discord[i], rng));
         }
+        return finish(clipId, subject, seconds, base, segments, null, null, rng);
+    }
+
+    /**
+     * Plans clip {@code clipId} of subset {@code subset} of the emotion-conflict design: a true
+     * emotion (the label, uniform), for conflict subsets a distractor (uniform over the other
+     * emotions), segments cut as usual, each showing the true emotion in the carrier modality (all
+     * three when consistent) at full intensity and the distractor in the others at
+     * {@link ConflictDesign#distractorIntensity()}; conflict segments are discord (D) segments,
+     * consistent ones no-shift (N). Hesitation cues follow the design's D and non-D rates.
+     *
+     * @throws IllegalStateException when this planner has no conflict design
+     */
+    public ClipPlan plan(String clipId, SubjectProfile subject, double seconds, SplittableRandom rng, ConflictSubset subset) {
+        if (conflict == null) {
+            throw new IllegalStateException("clip " + clipId + ": subset " + subset.key()
+                    + " given to a planner without a conflict design; set synth.conflict");
+        }
+        Emotion truth = EMOTIONS[rng.nextInt(EMOTIONS.length)];
+        Emotion distractor = subset == ConflictSubset.CONSISTENT ? null : otherThan(truth, rng);
+        List<double[]> spans = cut(seconds, rng);
+        List<SegmentPlan> segments = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            segments.add(conflictSegment(i, spans.get(i), truth, subset, distractor, rng));
+        }
+        return finish(clipId, subject, seconds, truth, segments, subset, distractor, rng);
+    }
+
+    private ClipPlan finish(String clipId, SubjectProfile subject, double seconds, Emotion base, List<SegmentPlan> segments,
+                            ConflictSubset subset, Emotion distractor, SplittableRandom rng) {
         SpeechPlanner speech = new SpeechPlanner(subject);
         List<PlannedWord> words = new ArrayList<>();
         for (SegmentPlan s : segments) {
@@ -55,7 +97,23 @@ public final class ClipPlanner {
         for (double t = 0.4 + 2.5 * rng.nextDouble(); t < seconds - 0.2; t += 1.8 + 3.2 * rng.nextDouble()) {
             blinks.add(SpeechPlanner.round(t));
         }
-        return new ClipPlan(clipId, subject.id(), base, seconds, segments, words, blinks, rng.nextLong());
+        return new ClipPlan(clipId, subject.id(), base, seconds, segments, words, blinks, rng.nextLong(), subset, distractor);
+    }
+
+    private SegmentPlan conflictSegment(int index, double[] span, Emotion truth, ConflictSubset subset, Emotion distractor,
+                                        SplittableRandom rng) {
+        Emotion[] shown = new Emotion[3];
+        double[] intensity = new double[3];
+        for (int m = 0; m < 3; m++) {
+            boolean carries = subset.carries(MODALITIES[m]);
+            shown[m] = carries ? truth : distractor;
+            intensity[m] = carries ? 1 : conflict.distractorIntensity();
+        }
+        boolean conflicting = subset != ConflictSubset.CONSISTENT;
+        double pCue = conflicting ? design.cueProbabilityInDiscord() : design.cueProbabilityElsewhere();
+        Modality cue = rng.nextDouble() < pCue ? MODALITIES[rng.nextInt(3)] : null;
+        return new SegmentPlan(index, span[0], span[1], conflicting ? SegmentType.DISCORD : SegmentType.NO_SHIFT,
+                shown[0], shown[1], shown[2], cue, intensity[0], intensity[1], intensity[2]);
     }
 
     private SegmentPlan segment(int index, double[] span, Emotion base, boolean discord, SplittableRandom rng) {

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * audio), a word transcript, a valence/arousal trace ({@link AffectTrace}) and a design file, plus
  * {@code corpus.json} and a {@code mer4j-manifest/2} {@code manifest.json} (declared emotion
  * classes, clip durations). Labels come from {@link ClipPlanner}; A/H and inconsistency are
- * cross-modal discord, so no single modality recovers them (see the module README).
+ * cross-modal discord, so no single modality recovers them (see the module README). With
+ * {@link SynthConfig#conflict()} set, the clips fall into CA-MER-style emotion-conflict subsets
+ * ({@link ConflictDesign}); each manifest clip's {@code metadata} then names its {@code subset} and,
+ * for conflict clips, the {@code distractor} emotion, and {@code corpus.json} counts the subsets.
  *
  * <p>Seeds: the root seed makes one {@link SplittableRandom}; each subject gets a split of it and
  * each clip a split of its subject's generator, so clips are independent and deterministic and
@@ -43,19 +46,30 @@ public final class CorpusGenerator {
     private CorpusGenerator() {
     }
 
-    /** Plans every subject and clip of {@code cfg} without rendering anything. */
+    /**
+     * Plans every subject and clip of {@code cfg} without rendering anything. With
+     * {@link SynthConfig#conflict()} set, each subject's clips get their {@link ConflictSubset}s
+     * from {@link ConflictDesign#deal} with one more split of the subject's generator, taken after
+     * the clips' splits, so the subject profiles and the clips' generators are the same as without.
+     */
     public static CorpusPlan plan(SynthConfig cfg) {
         SplittableRandom root = new SplittableRandom(cfg.seed());
-        ClipPlanner planner = new ClipPlanner(cfg.design());
+        ClipPlanner planner = new ClipPlanner(cfg.design(), cfg.conflict());
         List<SubjectProfile> subjects = new ArrayList<>();
         List<ClipPlan> clips = new ArrayList<>();
         for (int s = 1; s <= cfg.subjects(); s++) {
             SplittableRandom subjectRng = root.split();
             SubjectProfile subject = SubjectSampler.sample(String.format("s%02d", s), subjectRng.split());
             subjects.add(subject);
+            SplittableRandom[] clipRngs = new SplittableRandom[cfg.clipsPerSubject()];
+            for (int c = 0; c < clipRngs.length; c++) {
+                clipRngs[c] = subjectRng.split();
+            }
+            List<ConflictSubset> subsets = cfg.conflict() == null ? null : cfg.conflict().deal(clipRngs.length, subjectRng.split());
             for (int c = 1; c <= cfg.clipsPerSubject(); c++) {
                 String id = String.format("%s_c%02d", subject.id(), c);
-                clips.add(planner.plan(id, subject, cfg.clipSeconds(), subjectRng.split()));
+                clips.add(subsets == null ? planner.plan(id, subject, cfg.clipSeconds(), clipRngs[c - 1])
+                        : planner.plan(id, subject, cfg.clipSeconds(), clipRngs[c - 1], subsets.get(c - 1)));
             }
         }
         return new CorpusPlan(subjects, clips);
@@ -76,12 +90,15 @@ public final class CorpusGenerator {
             ClipLabels labels = p.labels();
             AffectTrace.write(outDir.resolve(labels.traces().file()), labels.traces());
             AtomicFiles.write(outDir.resolve("design/" + p.clipId() + ".json"), JSON.writeValueAsBytes(designOf(p, labels)));
-            clips.add(new Clip(p.clipId(), p.subject(), mediaPath(p), null, transcript, labels, null, null, p.seconds()));
+            clips.add(new Clip(p.clipId(), p.subject(), mediaPath(p), null, transcript, labels, null, p.metadata(), p.seconds()));
         }
         Map<String, Object> corpus = new LinkedHashMap<>();
         corpus.put("format", FORMAT);
         corpus.put("config", cfg);
         corpus.put("statistics", stats);
+        if (cfg.conflict() != null) {
+            corpus.put("conflictSubsets", ConflictDesign.counts(plan.clips()));
+        }
         corpus.put("subjects", plan.subjects());
         AtomicFiles.write(outDir.resolve("corpus.json"), JSON.writeValueAsBytes(corpus));
         renderMedia(cfg, plan, outDir);
@@ -90,6 +107,9 @@ public final class CorpusGenerator {
         LOG.info("synthetic corpus: {} clips of {} s in {} ms; A/H time {}, clips without A/H {}",
                 clips.size(), cfg.clipSeconds(), (System.nanoTime() - t0) / 1_000_000,
                 String.format("%.3f", stats.ahTimeFraction()), String.format("%.3f", stats.cleanClipFraction()));
+        if (cfg.conflict() != null) {
+            LOG.info("emotion-conflict subsets (clips): {}", ConflictDesign.counts(plan.clips()));
+        }
         return manifest;
     }
 

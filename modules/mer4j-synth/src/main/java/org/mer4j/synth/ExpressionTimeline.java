@@ -5,7 +5,7 @@ import org.mer4j.api.Modality;
 
 /**
  * The face's expression over a clip: each segment's face emotion (scaled by the subject's
- * expressiveness, plus gaze-down/brow-knit when the face carries the hesitation cue), cross-faded
+ * expressiveness and the segment's face intensity, plus gaze-down/brow-knit when the face carries the hesitation cue), cross-faded
  * with a smoothstep over {@value #TRANSITION_SECONDS} s around segment boundaries
  * ({@link SegmentCrossfade}, shared with the valence/arousal trace), with jaw opening
  * while syllables are voiced and eyelid closure during blinks.
@@ -23,7 +23,7 @@ public final class ExpressionTimeline {
         this.plan = plan;
         this.targets = new FaceParams[plan.segments().size()];
         for (SegmentPlan s : plan.segments()) {
-            FaceParams p = FaceParams.of(s.face(), subject.faceExpressiveness());
+            FaceParams p = FaceParams.of(s.face(), subject.faceExpressiveness(), s.faceIntensity());
             targets[s.index()] = s.hesitationCue() == Modality.VIDEO ? p.withHesitation(1) : p;
         }
         this.syllables = plan.syllables();

@@ -34,6 +34,17 @@ public record FaceParams(double smile, double mouthOpen, double mouthWidth, doub
         };
     }
 
+    /**
+     * The expression of {@code e} at {@code intensity} (1 = the prototype scaled by
+     * {@code expressiveness}, exactly {@link #of(Emotion, double)}): every parameter moves that
+     * fraction of the way from the relaxed face to the full expression, so 0.5 is half a smile, half
+     * a brow lowering. Neutral is the relaxed face at any intensity.
+     */
+    public static FaceParams of(Emotion e, double expressiveness, double intensity) {
+        FaceParams full = of(e, expressiveness);
+        return intensity == 1 ? full : neutral().lerp(full, intensity);
+    }
+
     /** Linear interpolation: {@code w = 0} gives this, {@code w = 1} gives {@code o}. */
     public FaceParams lerp(FaceParams o, double w) {
         return new FaceParams(l(smile, o.smile, w), l(mouthOpen, o.mouthOpen, w), l(mouthWidth, o.mouthWidth, w),

@@ -19,7 +19,17 @@ public record ProsodyStyle(double f0Hz, double rangeSemitones, double glideSemit
 
     /** The style of {@code voice} for {@code subject}: emotion offsets scaled by the speaker's voice expressiveness. */
     public static ProsodyStyle of(Emotion voice, SubjectProfile subject) {
-        double k = subject.voiceExpressiveness();
+        return of(voice, subject, 1);
+    }
+
+    /**
+     * The style of {@code voice} at {@code intensity} (1 = {@link #of(Emotion, SubjectProfile)}):
+     * the emotion's offsets from neutral speech (F0 in semitones, pitch range, contour, loudness,
+     * syllable rate) are scaled by the speaker's voice expressiveness times {@code intensity}, so at
+     * 0.5 the F0 shift in semitones and the other offsets are half as large.
+     */
+    public static ProsodyStyle of(Emotion voice, SubjectProfile subject, double intensity) {
+        double k = subject.voiceExpressiveness() * intensity;
         double pitchSt;
         double range;
         double glide;

@@ -8,7 +8,11 @@ public enum SegmentType {
     NO_SHIFT("N"),
     /** Consistent shift: all three show the same other emotion. */
     CONSISTENT_SHIFT("C"),
-    /** Discord (the A/H segments): a non-empty proper subset of the modalities shows another emotion. */
+    /**
+     * Discord (the A/H segments): a non-empty proper subset of the modalities shows another emotion
+     * (in an emotion-conflict clip, {@link ConflictDesign}: the two modalities that do not carry the
+     * true emotion show the distractor).
+     */
     DISCORD("D");
 
     private final String code;

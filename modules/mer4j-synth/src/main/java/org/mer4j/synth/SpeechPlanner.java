@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 import org.mer4j.api.Modality;
 
 /**
- * Fills one segment with words and their syllables. The words follow the segment's text emotion,
- * the syllables' timing, pitch and loudness follow its voice emotion ({@link ProsodyStyle}). A
+ * Fills one segment with words and their syllables. The words follow the segment's text emotion
+ * and intensity, the syllables' timing, pitch and loudness its voice emotion and intensity
+ * ({@link ProsodyStyle}). A
  * hesitation cue in the text adds a filler, hedge, contrastive "but" or a repeated word; a cue in
  * the voice adds a long pause, a lengthened syllable before it and a rising final contour. Every
  * word ends inside its segment.
@@ -24,7 +25,7 @@ public final class SpeechPlanner {
 
     /** Plans the words of {@code seg}, appending them to {@code out}. */
     public void plan(SegmentPlan seg, SplittableRandom rng, List<PlannedWord> out) {
-        ProsodyStyle style = ProsodyStyle.of(seg.voice(), subject);
+        ProsodyStyle style = ProsodyStyle.of(seg.voice(), subject, seg.voiceIntensity());
         boolean voiceCue = seg.hesitationCue() == Modality.AUDIO;
         boolean textCue = seg.hesitationCue() == Modality.TEXT;
         List<String> script = script(seg, textCue, rng);
@@ -88,7 +89,7 @@ public final class SpeechPlanner {
     private static List<String> script(SegmentPlan seg, boolean textCue, SplittableRandom rng) {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            words.add(Vocabulary.nextWord(seg.words(), rng));
+            words.add(Vocabulary.nextWord(seg.words(), seg.wordsIntensity(), rng));
         }
         if (textCue) {
             int at = 1 + rng.nextInt(2);

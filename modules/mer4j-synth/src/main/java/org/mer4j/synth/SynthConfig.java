@@ -1,5 +1,7 @@
 package org.mer4j.synth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Everything that determines a synthetic corpus. Same config (seed included) gives byte-identical
  * manifest, transcripts and design files.
@@ -15,9 +17,12 @@ package org.mer4j.synth;
  * @param videoBitrate H.264 bit rate in bits/s (default 400000)
  * @param threads clips rendered in parallel (default 2)
  * @param design label design (default {@link LabelDesignConfig#defaults()})
+ * @param conflict emotion-conflict subsets ({@link ConflictDesign}, CA-MER style), or null for none (the
+ *     default; the corpus is then exactly the one without this component, and {@code corpus.json} leaves it out)
  */
 public record SynthConfig(long seed, int subjects, int clipsPerSubject, double clipSeconds, int width, int height, int fps,
-                          int audioSampleRate, int videoBitrate, int threads, LabelDesignConfig design) {
+                          int audioSampleRate, int videoBitrate, int threads, LabelDesignConfig design,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ConflictDesign conflict) {
     public SynthConfig {
         positive("subjects", subjects, "give at least one participant");
         positive("clipsPerSubject", clipsPerSubject, "give at least one clip per participant");
@@ -42,6 +47,12 @@ public record SynthConfig(long seed, int subjects, int clipsPerSubject, double c
         }
     }
 
+    /** A config without emotion-conflict subsets ({@code conflict = null}). */
+    public SynthConfig(long seed, int subjects, int clipsPerSubject, double clipSeconds, int width, int height, int fps,
+                       int audioSampleRate, int videoBitrate, int threads, LabelDesignConfig design) {
+        this(seed, subjects, clipsPerSubject, clipSeconds, width, height, fps, audioSampleRate, videoBitrate, threads, design, null);
+    }
+
     /** The quickstart corpus: 24 subjects x 6 clips x 8 s, 320x240 at 15 fps, 16 kHz lossless audio, seed 42. */
     public static SynthConfig quickstart() {
         return new SynthConfig(42, 24, 6, 8.0, 320, 240, 15, 16000, 400_000, 2, LabelDesignConfig.defaults());
@@ -55,7 +66,16 @@ public record SynthConfig(long seed, int subjects, int clipsPerSubject, double c
     /** This config with another seed. */
     public SynthConfig withSeed(long newSeed) {
         return new SynthConfig(newSeed, subjects, clipsPerSubject, clipSeconds, width, height, fps, audioSampleRate,
-                videoBitrate, threads, design);
+                videoBitrate, threads, design, conflict);
+    }
+
+    /**
+     * This config with emotion-conflict subsets {@code newConflict} (null switches them off), e.g.
+     * {@code SynthConfig.quickstart().withConflict(ConflictDesign.defaults())}.
+     */
+    public SynthConfig withConflict(ConflictDesign newConflict) {
+        return new SynthConfig(seed, subjects, clipsPerSubject, clipSeconds, width, height, fps, audioSampleRate,
+                videoBitrate, threads, design, newConflict);
     }
 
     /** Frames per clip. */

@@ -38,10 +38,21 @@ public final class Vocabulary {
 
     /** Draws the next ordinary word of a segment whose words carry {@code emotion}. */
     public static String nextWord(Emotion emotion, SplittableRandom rng) {
+        return nextWord(emotion, 1, rng);
+    }
+
+    /**
+     * Draws the next ordinary word of a segment whose words carry {@code emotion} at
+     * {@code intensity}: a content word carries the emotion with probability
+     * {@code EMOTIONAL_CONTENT_SHARE * intensity} and is a neutral content word otherwise, so at 0.5
+     * half as many emotion words. Intensity 1 is {@link #nextWord(Emotion, SplittableRandom)}; the
+     * draws consumed do not depend on it.
+     */
+    public static String nextWord(Emotion emotion, double intensity, SplittableRandom rng) {
         if (rng.nextDouble() >= CONTENT_SHARE) {
             return pick(FUNCTION, rng);
         }
-        if (emotion != Emotion.NEUTRAL && rng.nextDouble() < EMOTIONAL_CONTENT_SHARE) {
+        if (emotion != Emotion.NEUTRAL && rng.nextDouble() < EMOTIONAL_CONTENT_SHARE * intensity) {
             return pick(CONTENT.get(emotion), rng);
         }
         return pick(CONTENT.get(Emotion.NEUTRAL), rng);
