@@ -159,6 +159,7 @@ public final class ExperimentRunner {
                         metrics.put("groups", outcome.groups());
                     }
                     metrics.put("subjects", outcome.subjects());
+                    metrics.put("cost", outcome.cost());
                     AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
                     Path done = RunFolder.finish(tmp, experimentDir, prefix);
                     log.accept(String.format("%s %s  (%.1f s%s) -> %s", label,

@@ -42,7 +42,7 @@ final class FoldTrainer {
 
     /** What one run produced. */
     record Outcome(Map<String, Double> metrics, Map<String, Map<String, Double>> groups, Map<String, Map<String, Double>> subjects,
-                   int testClips, int bestEpoch, int resumedAfterEpoch, double seconds) {
+                   Map<String, Double> cost, int testClips, int bestEpoch, int resumedAfterEpoch, double seconds) {
     }
 
     /**
@@ -64,6 +64,7 @@ final class FoldTrainer {
 
     Outcome run(int rowIndex, Fold fold, List<AlignedClip> all, long seed, Path runDir) throws IOException {
         long t0 = System.nanoTime();
+        boolean peakReset = PeakMemory.reset();
         ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
         List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
         List<AlignedClip> train = subset(all, fold, fold.train(), modalities);
@@ -110,6 +111,13 @@ final class FoldTrainer {
         FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
         try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, train, val, plugins.train(), seed,
                 runDir.resolve("checkpoint"), TrainingListener.NONE)) {
+            Map<String, Double> cost = new java.util.LinkedHashMap<>();
+            cost.put("trainSeconds", (System.nanoTime() - t0) / 1e9);
+            cost.put("parameters", (double) parameterCount(model));
+            Double peak = peakReset ? PeakMemory.peakMiB() : null;
+            if (peak != null) {
+                cost.put("peakRssMiB", peak);
+            }
             List<ClipPrediction> preds = model.predict(test);
             Map<String, Double> metrics = tasks.evaluate(test, preds);
             PredictionFiles.write(runDir, tasks, test, preds);
@@ -126,8 +134,17 @@ final class FoldTrainer {
                         .forEach((value, m) -> groups.put(key + "=" + value, m));
             }
             Map<String, Map<String, Double>> subjects = groupMetrics(tasks, test, preds, AlignedClip::subject);
-            return new Outcome(metrics, groups, subjects, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
+            return new Outcome(metrics, groups, subjects, cost, test.size(), model.bestEpoch(), model.resumedAfterEpoch(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** Number of trained parameters (scalars) of the whole model, heads and embeddings included. */
+    private static long parameterCount(TrainedModel model) {
+        long n = 0;
+        for (var p : model.block().getParameters()) {
+            n += p.getValue().getArray().getShape().size();
+        }
+        return n;
     }
 
     /** Metrics on each group of test clips by {@code groupOf} (clips it maps to null are left out), by group value. */

@@ -33,16 +33,20 @@ import org.mer4j.experiments.stats.SubjectBootstrap;
  */
 public final class SummaryTable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final List<String> COST_KEYS = List.of("trainSeconds", "parameters", "peakRssMiB");
 
     /**
      * A row of the summary.
      *
      * @param ci95 per metric, the 95% bootstrap interval over test subjects (absent with fewer than 2 subjects)
      * @param pVsReference per metric, the paired sign-flip p-value against the reference row (absent for the reference itself)
+     * @param cost training cost over the runs: {@code trainSeconds}, {@code parameters}, {@code peakRssMiB}
+     *     (measurements of this machine, not part of the reproducible result)
      */
     public record Row(String name, List<String> modalities, Map<String, MetricStats> metrics,
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, double[]> ci95,
-                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> pVsReference, List<String> runs) {
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> pVsReference,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, MetricStats> cost, List<String> runs) {
     }
 
     /**
@@ -57,7 +61,7 @@ public final class SummaryTable {
     }
 
     /** One finished run as read back: its (fold, seed), metrics and per-subject metrics. */
-    private record RunMetrics(Path dir, String pairKey, int fold, long seed, JsonNode metrics, JsonNode subjects) {
+    private record RunMetrics(Path dir, String pairKey, int fold, long seed, JsonNode metrics, JsonNode subjects, JsonNode cost) {
     }
 
     private SummaryTable() {
@@ -78,7 +82,7 @@ public final class SummaryTable {
                 JsonNode all = JSON.readTree(run.resolve("metrics.json").toFile());
                 int fold = all.path("fold").asInt();
                 long seed = all.path("seed").asLong();
-                runs.add(new RunMetrics(run, fold + "/" + seed, fold, seed, all.get("metrics"), all.get("subjects")));
+                runs.add(new RunMetrics(run, fold + "/" + seed, fold, seed, all.get("metrics"), all.get("subjects"), all.get("cost")));
             }
             read.put(e.getKey(), runs);
         }
@@ -106,8 +110,16 @@ public final class SummaryTable {
                     }
                 }
             }
+            Map<String, MetricStats> cost = new LinkedHashMap<>();
+            for (String k : COST_KEYS) {
+                List<Double> values = new ArrayList<>();
+                e.getValue().forEach(r -> number(r.cost(), k, values));
+                if (!values.isEmpty()) {
+                    cost.put(k, MetricStats.of(values));
+                }
+            }
             List<String> runNames = e.getValue().stream().map(r -> experimentDir.relativize(r.dir()).toString()).toList();
-            rows.add(new Row(e.getKey(), rowModalities.get(e.getKey()), stats, ci, p, runNames));
+            rows.add(new Row(e.getKey(), rowModalities.get(e.getKey()), stats, ci, p, cost, runNames));
         }
         return new Summary(experiment, ref, rows, List.copyOf(failedRuns));
     }
@@ -175,7 +187,8 @@ public final class SummaryTable {
         List<String> metricKeys = requestedKeys.stream()
                 .filter(k -> s.rows().stream().anyMatch(r -> r.metrics().containsKey(k))).toList();
         StringBuilder sb = new StringBuilder("# " + s.experiment() + "\n\n");
-        header(sb, metricKeys);
+        boolean costs = s.rows().stream().anyMatch(r -> !r.cost().isEmpty());
+        header(sb, costs ? concat(metricKeys, List.of("train s", "parameters", "peak RSS MiB")) : metricKeys);
         for (Row r : s.rows()) {
             sb.append("| ").append(r.name()).append(" | ").append(String.join("+", r.modalities())).append(" |");
             for (String k : metricKeys) {
@@ -184,12 +197,21 @@ public final class SummaryTable {
                 sb.append(' ').append(m == null ? "–" : String.format(Locale.ROOT, "%.4f ± %.4f", m.mean(), m.std()))
                         .append(p == null ? "" : PairedSignFlipTest.mark(p)).append(" |");
             }
+            if (costs) {
+                for (String k : COST_KEYS) {
+                    MetricStats m = r.cost().get(k);
+                    sb.append(' ').append(m == null ? "–" : String.format(Locale.ROOT, k.equals("parameters") ? "%,.0f" : "%.1f", m.mean()))
+                            .append(" |");
+                }
+            }
             sb.append('\n');
         }
         int runs = s.rows().stream().mapToInt(r -> r.runs().size()).max().orElse(0);
         sb.append("\nmean ± sample std over ").append(foldsNote).append(runs > 0 ? " (" + runs + " runs per row)" : "")
                 .append("; * / ** : p < 0.05 / 0.01, exact paired sign-flip test against '").append(s.reference())
-                .append("' over the matched (fold, seed) runs; run folders listed in summary.json.\n");
+                .append("' over the matched (fold, seed) runs; run folders listed in summary.json.")
+                .append(costs ? " Cost columns (mean per run, this machine): training wall time, trained parameters, peak resident"
+                        + " memory of the process during the run (JVM heap + PyTorch native)." : "").append('\n');
         if (s.rows().stream().anyMatch(r -> !r.ci95().isEmpty())) {
             sb.append("\n95% bootstrap intervals over test subjects (mean of each subject's metric, averaged over seeds; 2,000 resamples):\n\n");
             header(sb, metricKeys);
@@ -206,6 +228,12 @@ public final class SummaryTable {
             sb.append("\n").append(s.failedRuns().size()).append(" run(s) failed and are missing from their rows (see failedRuns in summary.json).\n");
         }
         return sb.toString();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static void header(StringBuilder sb, List<String> metricKeys) {

@@ -89,6 +89,11 @@ class ExperimentReportsEndToEndTest {
         assertTrue(bySeed.contains("| row | seed 1 | seed 2 |"), bySeed);
         assertTrue(Files.readString(exp.resolve("table-by-fold.md")).contains("| row | fold 0 | fold 1 |"));
         assertTrue(JSON.readTree(run.resolve("metrics.json").toFile()).get("subjects").size() >= 1);
+        JsonNode cost = rows.get(1).get("cost");
+        assertTrue(cost.get("parameters").get("mean").asDouble() > rows.get(0).get("cost").get("parameters").get("mean").asDouble(),
+                "audio+text has more parameters than audio only: " + rows);
+        assertTrue(cost.get("trainSeconds").get("mean").asDouble() > 0 && cost.get("peakRssMiB").get("mean").asDouble() > 50, cost.toString());
+        assertTrue(table.contains("| train s | parameters | peak RSS MiB |"), table);
 
         JsonNode groups = JSON.readTree(run.resolve("metrics.json").toFile()).get("groups");
         assertTrue(groups.has("half=a") && groups.has("half=b"), groups.toString());
