@@ -6,7 +6,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 if [ ! -f data/conflict/manifest.json ]; then
-  tools/mer4j synth --out data/conflict --conflict 0.4,0.2,0.2,0.2 --distractor-intensity 0.5
+  tools/mer4j synth --out data/conflict --subjects 48 --conflict 0.4,0.2,0.2,0.2 --distractor-intensity 0.5
 fi
 tools/mer4j run configs/conflict/zoo.yaml "$@"
 for f in table.md table-by-subset.md table-by-subset.csv table-by-fold.md summary.json; do
