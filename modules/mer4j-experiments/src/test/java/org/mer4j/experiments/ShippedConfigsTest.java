@@ -32,6 +32,24 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void everyShippedTableSpecReadsAndNamesRowsOfShippedConfigs() throws Exception {
+        java.util.Map<String, Set<String>> rowsByExperiment = new java.util.HashMap<>();
+        for (Path c : configs().toList()) {
+            ConfigLoader.Resolved r = ConfigLoader.load(c, List.of());
+            r.config().rows().forEach(row -> rowsByExperiment.computeIfAbsent(r.config().experiment(), e -> new TreeSet<>()).add(row.name()));
+        }
+        try (Stream<Path> files = Files.walk(Path.of("../../experiments"))) {
+            for (Path spec : files.filter(p -> p.getFileName().toString().equals("table.yaml")).toList()) {
+                org.mer4j.experiments.tables.TableSpec t = org.mer4j.experiments.tables.TableSpec.read(spec);
+                for (var row : t.rows()) {
+                    assertTrue(rowsByExperiment.getOrDefault(t.experimentOf(row), Set.of()).contains(row.row()),
+                            spec + ": row '" + row.row() + "' is not a row of a shipped config of experiment " + t.experimentOf(row));
+                }
+            }
+        }
+    }
+
+    @Test
     void theZooHasAConfigPerBuiltInModelAndAllOfThemInOneTable() {
         Set<String> builtIn = new TreeSet<>();
         FusionRegistry.load().providers().stream().filter(p -> p.getClass().getName().startsWith("org.mer4j.models.")).forEach(p -> builtIn.add(p.name()));
