@@ -22,21 +22,27 @@ final class ManifestChecker {
     static final double TIME_TOLERANCE = 1e-6;
     private static final Set<String> SPLITS = Set.of("train", "val", "test");
 
-    private final Path root;
+    private final DataRoot root;
     private final Map<String, List<String>> classes;
     private final boolean checkFiles;
     private final List<String> problems = new ArrayList<>();
+    private final List<ManifestIO.FileProblem> fileProblems = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
 
     /**
-     * @param root data root that clip paths resolve against
+     * @param root data root that clip paths resolve against, with its policy for paths outside it
      * @param classes declared class lists (already free of nulls, see {@link #usable})
      * @param checkFiles also check that media and trace files exist, and load unloaded trace files to check them
      */
-    ManifestChecker(Path root, Map<String, List<String>> classes, boolean checkFiles) {
+    ManifestChecker(DataRoot root, Map<String, List<String>> classes, boolean checkFiles) {
         this.root = root;
         this.classes = classes;
         this.checkFiles = checkFiles;
+    }
+
+    /** The clip files that failed {@link DataRoot#check} so far (with {@code checkFiles}), one entry each. */
+    List<ManifestIO.FileProblem> fileProblems() {
+        return List.copyOf(fileProblems);
     }
 
     static String where(String id, int index) {
@@ -89,7 +95,7 @@ final class ManifestChecker {
                 if (name == null || name.isBlank()) {
                     add(field + " has a blank entry at index " + k + "; give a class name or remove it");
                 } else if (!seen.add(name)) {
-                    add(field + " lists '" + name + "' twice; list each class once");
+                    add(field + " lists " + Excerpt.quote(name) + " twice; list each class once");
                 }
             }
         });
@@ -108,12 +114,12 @@ final class ManifestChecker {
             add(where + ": no 'video', 'audio' or 'transcript'; give at least one path relative to the data root");
         }
         if (c.split() != null && !SPLITS.contains(c.split())) {
-            add(where + ": field 'split' is '" + c.split() + "'; use train, val or test, or leave it out");
+            add(where + ": field 'split' is " + Excerpt.quote(c.split()) + "; use train, val or test, or leave it out");
         }
         if (checkFiles) {
             for (String[] f : new String[][] {{"video", c.video()}, {"audio", c.audio()}, {"transcript", c.transcript()}}) {
-                if (f[1] != null && !Files.isRegularFile(root.resolve(f[1]))) {
-                    add(where + ": field '" + f[0] + "' points to " + root.resolve(f[1]) + ", which does not exist; fix the path or the data root");
+                if (f[1] != null) {
+                    checkFile(c.id(), where, f[0], f[1]);
                 }
             }
         }
@@ -122,13 +128,13 @@ final class ManifestChecker {
             add(where + ": field 'duration' is " + duration + "; give the clip length in seconds (> 0) or leave it out");
             duration = null;
         }
-        checkLabels(where, c.labels(), duration);
+        checkLabels(c.id(), where, c.labels(), duration);
     }
 
-    private void checkLabels(String where, ClipLabels l, Double duration) {
+    private void checkLabels(String clipId, String where, ClipLabels l, Double duration) {
         List<String> emotions = classes.getOrDefault("emotion", List.of());
         if (l.emotion() != null && !emotions.isEmpty() && !emotions.contains(l.emotion())) {
-            add(where + ": field 'labels.emotion' is '" + l.emotion() + "', which is not in classes.emotion " + emotions
+            add(where + ": field 'labels.emotion' is " + Excerpt.quote(l.emotion()) + ", which is not in classes.emotion " + emotions
                     + "; use one of those or add it to 'classes.emotion'");
         }
         if (l.emotionDistribution() != null) {
@@ -146,7 +152,7 @@ final class ManifestChecker {
             });
         }
         if (l.traces() != null) {
-            checkTraces(where, l.traces(), duration);
+            checkTraces(clipId, where, l.traces(), duration);
         }
     }
 
@@ -156,7 +162,7 @@ final class ManifestChecker {
         boolean allValid = true;
         for (Map.Entry<String, Double> e : dist.entrySet()) {
             if (!emotions.isEmpty() && !emotions.contains(e.getKey())) {
-                add(where + ": " + field + " has class '" + e.getKey() + "', which is not in classes.emotion " + emotions
+                add(where + ": " + field + " has class " + Excerpt.quote(e.getKey()) + ", which is not in classes.emotion " + emotions
                         + "; use one of those or add it to 'classes.emotion'");
             }
             Double v = e.getValue();
@@ -185,7 +191,7 @@ final class ManifestChecker {
         }
     }
 
-    private void checkTraces(String where, LabelTraces t, Double duration) {
+    private void checkTraces(String clipId, String where, LabelTraces t, Double duration) {
         if (t.file() != null && t.file().isBlank()) {
             add(where + ": field 'labels.traces.file' is blank; give a CSV path relative to the data root, or inline 'times' and 'values'");
             return;
@@ -198,7 +204,7 @@ final class ManifestChecker {
             if (!checkFiles) {
                 return; // not loaded, and files are not to be touched
             }
-            t = load(where, t);
+            t = load(clipId, where, t);
             if (t == null) {
                 return;
             }
@@ -254,28 +260,47 @@ final class ManifestChecker {
         }
     }
 
+    /** Checks one clip file with {@link DataRoot#check}; a violation is a problem tagged with its reason. */
+    private DataRoot.Checked checkFile(String clipId, String where, String field, String relative) {
+        DataRoot.Result r;
+        try {
+            r = root.check(field, relative);
+        } catch (IOException e) {
+            String msg = where + ": field '" + field + "': cannot look at " + Excerpt.quote(relative) + " (" + e
+                    + "); an I/O failure, not a problem of the manifest: check the disk and the permissions";
+            add(msg);
+            fileProblems.add(new ManifestIO.FileProblem(clipId, field, "io-error", msg));
+            return null;
+        }
+        if (r.violation() != null) {
+            String msg = where + ": " + r.violation().message() + " [" + r.violation().reason() + "]";
+            add(msg);
+            fileProblems.add(new ManifestIO.FileProblem(clipId, field, r.violation().reason(), msg));
+            return null;
+        }
+        return r.file();
+    }
+
     /**
      * Reads the CSV of file-referenced traces relative to the data root.
      *
      * @return the traces with {@code file}, {@code times} and {@code values} set, or null after adding a problem
      */
-    LabelTraces load(String where, LabelTraces t) {
-        Path csv;
-        try {
-            csv = root.resolve(t.file());
-        } catch (InvalidPathException e) {
-            add(where + ": field 'labels.traces.file' is not a usable path (" + e.getMessage() + "); give a CSV path relative to the data root");
+    LabelTraces load(String clipId, String where, LabelTraces t) {
+        DataRoot.Checked checked = checkFile(clipId, where, "labels.traces.file", t.file());
+        if (checked == null) {
             return null;
         }
+        Path csv = checked.path();
         try {
-            LabelTraces samples = TraceCsv.read(csv);
+            LabelTraces samples = TraceCsv.read(csv, checked.insideRoot());
             return new LabelTraces(t.file(), samples.times(), samples.values());
         } catch (NoSuchFileException e) {
             add(where + ": field 'labels.traces.file' points to " + csv + ", which does not exist; fix the path (relative to the data root) or the data root");
         } catch (IOException e) {
             String msg = e.getMessage();
             add(where + ": field 'labels.traces.file' cannot be loaded: " + (msg != null && msg.startsWith(csv.toString()) ? msg
-                    : csv + " cannot be read (" + e + "); check that it is a readable UTF-8 text file"));
+                    : csv + " cannot be read (" + e.getClass().getSimpleName() + "); check that it is a readable UTF-8 text file"));
         }
         return null;
     }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +43,20 @@ public final class ManifestIO {
 
     /** The file layout: what is on disk, before the root is resolved. */
     public record ManifestFile(String format, String name, String root,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = StrictBooleanDeserializer.class)
+                               Boolean allowOutsideRoot,
                                @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> classes, List<Clip> clips) {
+    }
+
+    /**
+     * A clip file that cannot be used (see {@link DataRoot}); a run skips the clip under {@code reason}.
+     *
+     * @param clipId the clip
+     * @param field the clip field ({@code video}, {@code audio}, {@code transcript}, {@code labels.traces.file})
+     * @param reason {@code outside-data-root}, {@code not-a-regular-file}, {@code missing-file}, {@code bad-path} or {@code io-error}
+     * @param message the clip, the field, the path, what it is and what to do
+     */
+    public record FileProblem(String clipId, String field, String reason, String message) {
     }
 
     private ManifestIO() {
@@ -54,13 +69,23 @@ public final class ManifestIO {
      * @throws ManifestException naming the file, and for each problem the clip, the field and the fix
      */
     public static Manifest read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * As {@link #read(Path)}; with {@code allowOutsideRoot} clip and trace paths may resolve outside
+     * the data root even when the manifest does not say {@code "allowOutsideRoot": true} (the
+     * experiment config's {@code data.allowOutsideRoot}).
+     */
+    public static Manifest read(Path file, boolean allowOutsideRoot) {
         JsonNode tree = readTree(file);
         checkFormat(file, tree);
         ManifestFile head = readHead(file, tree);
         Path dir = file.toAbsolutePath().getParent();
         Path root = head.root() == null ? dir : dir.resolve(head.root()).normalize();
         Map<String, List<String>> classes = ManifestChecker.usable(head.classes());
-        ManifestChecker checks = new ManifestChecker(root, classes, false);
+        boolean allowOutside = allowOutsideRoot || Boolean.TRUE.equals(head.allowOutsideRoot());
+        ManifestChecker checks = new ManifestChecker(new DataRoot(root, allowOutside), classes, false);
         checks.checkClasses(head.classes());
 
         JsonNode clipNodes = tree.get("clips");
@@ -78,7 +103,7 @@ public final class ManifestIO {
             }
         }
         checks.throwIfAny(file);
-        return new Manifest(head.name() == null ? file.getFileName().toString() : head.name(), root, clips, classes);
+        return new Manifest(head.name() == null ? file.getFileName().toString() : head.name(), root, clips, classes, allowOutside);
     }
 
     /**
@@ -92,7 +117,7 @@ public final class ManifestIO {
      * @throws ManifestException naming the first problems found (clip, field, fix)
      */
     public static void validate(Manifest m, Path file, boolean checkFiles) {
-        ManifestChecker checks = new ManifestChecker(m.root(), m.classes(), checkFiles);
+        ManifestChecker checks = new ManifestChecker(m.dataRoot(), m.classes(), checkFiles);
         checks.checkClasses(m.classes());
         for (int i = 0; i < m.clips().size(); i++) {
             checks.checkClip(m.clips().get(i), i);
@@ -108,13 +133,27 @@ public final class ManifestIO {
      * @throws ManifestException when a trace file is missing or malformed
      */
     public static Manifest loadTraces(Manifest m, Path file) {
-        ManifestChecker checks = new ManifestChecker(m.root(), m.classes(), false);
+        ManifestChecker checks = new ManifestChecker(m.dataRoot(), m.classes(), false);
         List<Clip> clips = new ArrayList<>();
         for (int i = 0; i < m.clips().size(); i++) {
             clips.add(loadTraces(m.clips().get(i), i, checks, false));
         }
         checks.throwIfAny(file);
-        return new Manifest(m.name(), m.root(), clips, m.classes());
+        return new Manifest(m.name(), m.root(), clips, m.classes(), m.allowOutsideRoot());
+    }
+
+    /**
+     * Every clip file ({@code video}, {@code audio}, {@code transcript}, and trace files not loaded
+     * yet) that {@link DataRoot#check} rejects: outside the data root, not a regular file (a
+     * directory, pipe or device, found without opening it), missing, or not a path. Nothing is
+     * opened. {@code tools/mer4j validate} lists these; a run skips such clips under the reason.
+     */
+    public static List<FileProblem> checkFiles(Manifest m) {
+        ManifestChecker checks = new ManifestChecker(m.dataRoot(), m.classes(), true);
+        for (int i = 0; i < m.clips().size(); i++) {
+            checks.checkClip(m.clips().get(i), i);
+        }
+        return checks.fileProblems();
     }
 
     /**
@@ -126,7 +165,7 @@ public final class ManifestIO {
         Path dir = file.toAbsolutePath().getParent();
         String root = dir.equals(m.root().toAbsolutePath().normalize()) ? null : dir.relativize(m.root().toAbsolutePath()).toString();
         List<Clip> clips = m.clips().stream().map(ManifestIO::forWriting).toList();
-        ManifestFile mf = new ManifestFile(FORMAT, m.name(), root, m.classes(), clips);
+        ManifestFile mf = new ManifestFile(FORMAT, m.name(), root, m.allowOutsideRoot() ? Boolean.TRUE : null, m.classes(), clips);
         AtomicFiles.write(file, MAPPER.writeValueAsBytes(mf));
     }
 
@@ -158,7 +197,7 @@ public final class ManifestIO {
         if (t.loaded()) {
             return c;
         }
-        LabelTraces loaded = checks.load(where, t);
+        LabelTraces loaded = checks.load(c.id(), where, t);
         if (loaded == null) {
             return c;
         }
@@ -168,6 +207,9 @@ public final class ManifestIO {
     }
 
     private static JsonNode readTree(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ManifestException(file + ": not a regular file (a directory, pipe or device); it was not opened; give the manifest JSON file");
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(file.toFile());
@@ -240,7 +282,7 @@ public final class ManifestIO {
     private static String mismatch(JsonProcessingException e) {
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
             Object v = ife.getValue();
-            return "is " + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v)) + ", not " + kind(ife.getTargetType());
+            return "is " + (v instanceof String str ? "\"" + Excerpt.of(str) + "\"" : Excerpt.of(String.valueOf(v))) + ", not " + kind(ife.getTargetType());
         }
         if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             return "has the wrong type: expected " + kind(mie.getTargetType());

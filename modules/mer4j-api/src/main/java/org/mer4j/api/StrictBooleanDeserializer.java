@@ -49,7 +49,7 @@ public final class StrictBooleanDeserializer extends StdDeserializer<Boolean> {
 
     private static String shown(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            return "\"" + p.getText() + "\"";
+            return "\"" + Excerpt.of(p.getText()) + "\"";
         }
         if (t == JsonToken.START_OBJECT) {
             return "an object";
@@ -57,6 +57,6 @@ public final class StrictBooleanDeserializer extends StdDeserializer<Boolean> {
         if (t == JsonToken.START_ARRAY) {
             return "an array";
         }
-        return p.getText();
+        return Excerpt.of(p.getText());
     }
 }

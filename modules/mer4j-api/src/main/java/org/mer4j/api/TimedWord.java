@@ -13,7 +13,7 @@ public record TimedWord(String word, double start, double end) {
             throw new IllegalArgumentException("timed word is empty at " + start + " s");
         }
         if (!(start >= 0) || !(end >= start)) {
-            throw new IllegalArgumentException("word '" + word + "' needs 0 <= start <= end, got " + start + ".." + end);
+            throw new IllegalArgumentException("word " + Excerpt.quote(word) + " needs 0 <= start <= end, got " + start + ".." + end);
         }
     }
 }

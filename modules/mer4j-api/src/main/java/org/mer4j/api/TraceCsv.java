@@ -36,6 +36,15 @@ public final class TraceCsv {
      *     when a row is malformed or holds a value that is not a finite number
      */
     public static LabelTraces read(Path csv) throws IOException {
+        return read(csv, true);
+    }
+
+    /**
+     * As {@link #read(Path)}; with {@code quote} false, error messages name the line and column but
+     * quote nothing of the file (for files outside the data root). Quoted cells are short
+     * {@link Excerpt}s.
+     */
+    public static LabelTraces read(Path csv, boolean quote) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         List<String> names = null;
         List<Double> times = new ArrayList<>();
@@ -50,23 +59,23 @@ public final class TraceCsv {
             }
             String[] cells = line.split(",", -1);
             if (names == null) {
-                names = header(csv, i + 1, cells);
+                names = header(csv, i + 1, cells, quote);
                 for (int k = 0; k < names.size(); k++) {
                     columns.add(new ArrayList<>());
                 }
                 continue;
             }
             if (cells.length != names.size() + 1) {
-                throw new IOException(csv + " line " + (i + 1) + ": expected " + (names.size() + 1) + " columns (time,"
-                        + String.join(",", names) + "), got " + cells.length + FIX);
+                throw malformed(csv, i + 1, csv + " line " + (i + 1) + ": expected " + (names.size() + 1) + " columns (time,"
+                        + shown(String.join(",", names), quote) + "), got " + cells.length + FIX);
             }
-            times.add(number(csv, i + 1, "time", cells[0]));
+            times.add(number(csv, i + 1, "time", cells[0], quote));
             for (int k = 0; k < names.size(); k++) {
-                columns.get(k).add(number(csv, i + 1, names.get(k), cells[k + 1]));
+                columns.get(k).add(number(csv, i + 1, names.get(k), cells[k + 1], quote));
             }
         }
         if (names == null) {
-            throw new IOException(csv + ": the file is empty" + FIX);
+            throw malformed(csv, 0, csv + ": the file is empty" + FIX);
         }
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {
@@ -93,40 +102,49 @@ public final class TraceCsv {
         AtomicFiles.writeString(csv, sb.toString());
     }
 
-    private static List<String> header(Path csv, int line, String[] cells) throws IOException {
+    private static List<String> header(Path csv, int line, String[] cells, boolean quote) throws IOException {
         if (!cells[0].strip().toLowerCase(Locale.ROOT).equals("time")) {
-            throw new IOException(csv + " line " + line + ": the header must start with 'time', got '" + String.join(",", cells) + "'" + FIX);
+            throw malformed(csv, line, csv + " line " + line + ": the header must start with 'time', got " + shown(String.join(",", cells), quote) + FIX);
         }
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int k = 1; k < cells.length; k++) {
             String name = cells[k].strip();
             if (name.isEmpty()) {
-                throw new IOException(csv + " line " + line + ": header column " + (k + 1) + " has no name" + FIX);
+                throw malformed(csv, line, csv + " line " + line + ": header column " + (k + 1) + " has no name" + FIX);
             }
             if (!seen.add(name)) {
-                throw new IOException(csv + " line " + line + ": header names '" + name + "' twice; give each series once" );
+                throw malformed(csv, line, csv + " line " + line + ": header names " + shown(name, quote) + " twice; give each series once");
             }
             names.add(name);
         }
         if (names.isEmpty()) {
-            throw new IOException(csv + " line " + line + ": the header names no series after 'time'" + FIX);
+            throw malformed(csv, line, csv + " line " + line + ": the header names no series after 'time'" + FIX);
         }
         return names;
     }
 
-    private static double number(Path csv, int line, String column, String cell) throws IOException {
+    private static double number(Path csv, int line, String column, String cell, boolean quote) throws IOException {
         String text = cell.strip();
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IOException(csv + " line " + line + ", column '" + column + "': '" + text + "' is not a number" + FIX, e);
+            throw malformed(csv, line, csv + " line " + line + ", column " + shown(column, quote) + ": " + shown(text, quote) + " is not a number" + FIX);
         }
         if (!Double.isFinite(v)) {
-            throw new IOException(csv + " line " + line + ", column '" + column + "': '" + text
-                    + "' is not a finite number; leave the sample out instead");
+            throw malformed(csv, line, csv + " line " + line + ", column " + shown(column, quote) + ": " + shown(text, quote)
+                    + " is not a finite number; leave the sample out instead");
         }
         return v;
+    }
+
+    /** A short escaped excerpt of file content, or nothing of it when the file must not be quoted. */
+    private static String shown(String text, boolean quote) {
+        return quote ? Excerpt.quote(text) : "(not quoted: the file is outside the data root)";
+    }
+
+    private static MalformedFileException malformed(Path file, int line, String message) {
+        return new MalformedFileException(file, line, null, message, null);
     }
 }

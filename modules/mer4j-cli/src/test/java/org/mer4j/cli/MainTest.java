@@ -40,4 +40,38 @@ class MainTest {
         var extractors = org.mer4j.features.ExtractorRegistry.load();
         resolved.config().features().extractors().forEach(e -> assertTrue(extractors.names().contains(e.name()), e.name()));
     }
+
+    @Test
+    void validateListsEveryClipFileOutsideTheRootOrNotARegularFile(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("data"));
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET\n");
+        Files.createSymbolicLink(root.resolve("link.csv"), secret);
+        Files.createDirectories(root.resolve("folder.mp4"));
+        Files.writeString(root.resolve("ok.wav"), "x");
+        Path file = root.resolve("manifest.json");
+        Files.writeString(file, """
+                {"format": "mer4j-manifest/2", "clips": [
+                  {"id": "a", "subject": "s", "audio": "ok.wav"},
+                  {"id": "b", "subject": "s", "audio": "ok.wav", "transcript": "link.csv"},
+                  {"id": "c", "subject": "s", "video": "folder.mp4"}]}""");
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        int code;
+        int allowed;
+        try {
+            code = Main.execute("validate", file.toString());
+            allowed = Main.execute("validate", "--allow-outside-root", file.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+        String text = out.toString();
+        assertEquals(1, code, text);
+        assertTrue(text.contains("2 clip file problem(s) {not-a-regular-file=1, outside-data-root=1}"), text);
+        assertTrue(text.contains("clip 'b' (#1): field 'transcript' points to") && text.contains("[outside-data-root]"), text);
+        assertTrue(text.contains("clip 'c' (#2): field 'video' points to") && text.contains("a directory"), text);
+        assertTrue(!text.contains("TOP-SECRET"), text);
+        assertEquals(1, allowed, "the directory is still not a file");
+        assertTrue(text.contains("1 clip file problem(s) {not-a-regular-file=1}"), text);
+    }
 }

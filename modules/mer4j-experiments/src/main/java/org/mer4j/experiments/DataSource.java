@@ -25,7 +25,7 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
     static DataSource open(ExperimentConfig.DataConfig data, Path projectDir, Path experimentDir) throws IOException {
         if (data.adapter() == null || data.adapter().isBlank()) {
             Path file = projectDir.resolve(data.manifest());
-            Manifest m = ManifestIO.read(file);
+            Manifest m = ManifestIO.read(file, data.allowOutsideRoot());
             if (data.root() != null) {
                 m = m.withRoot(projectDir.resolve(data.root()));
             }
@@ -39,6 +39,7 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
         Path workDir = experimentDir.resolve("data");
         Files.createDirectories(workDir);
         Manifest m = adapter.load(root, workDir);
+        m = m.withAllowOutsideRoot(m.allowOutsideRoot() || data.allowOutsideRoot());
         ManifestIO.validate(m, root, true);
         m = ManifestIO.loadTraces(m, root);
         Path file = workDir.resolve("manifest.json");
@@ -52,6 +53,7 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
         d.put("adapter", adapter);
         d.put("root", root.toString());
         d.put("clips", manifest.clips().size());
+        d.put("allowOutsideRoot", manifest.allowOutsideRoot());
         return d;
     }
 }

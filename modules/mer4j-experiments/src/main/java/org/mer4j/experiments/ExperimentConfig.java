@@ -3,6 +3,7 @@ package org.mer4j.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.mer4j.features.AlignmentConfig;
+import org.mer4j.features.InputLimits;
 
 /**
  * A whole experiment as written in YAML (see {@code configs/quickstart.yaml}). Every section is a
@@ -83,8 +84,12 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
      * @param root with a manifest, a data root overriding the manifest's own (or null); with an
      *     adapter, the corpus folder (required)
      * @param adapter dataset adapter name (e.g. {@code emodb}, {@code meld}), or null
+     * @param allowOutsideRoot let clip media, transcripts and trace files resolve (after symbolic
+     *     links) outside the data root (default false: such clips are skipped as
+     *     {@code outside-data-root}); a manifest may also allow it with {@code "allowOutsideRoot": true}.
+     *     Files outside the root are read but never quoted in error messages
      */
-    public record DataConfig(String manifest, String root, String adapter) {
+    public record DataConfig(String manifest, String root, String adapter, boolean allowOutsideRoot) {
         public DataConfig {
             boolean hasManifest = manifest != null && !manifest.isBlank();
             boolean hasAdapter = adapter != null && !adapter.isBlank();
@@ -161,10 +166,13 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
      * @param extractors the extractors, each with its settings
      * @param asr offline speech recognition for clips without a transcript ({@code engine:
      *     pocketsphinx|vosk}, ...), or null to leave such clips without words
+     * @param limits what is absurd for a clip: transcript size, words or labels past the clip's end,
+     *     truncated media ({@link InputLimits}); each violation skips the clip with a reason
      */
     public record FeaturesConfig(String cacheDir, double videoFps, int sampleRate, int maxVideoWidth, int threads,
-                                 List<ExtractorRef> extractors, org.mer4j.text.asr.AsrConfig asr) {
+                                 List<ExtractorRef> extractors, org.mer4j.text.asr.AsrConfig asr, InputLimits limits) {
         public FeaturesConfig {
+            limits = limits == null ? InputLimits.defaults() : limits;
             cacheDir = cacheDir == null ? ".cache/features" : cacheDir;
             videoFps = videoFps == 0 ? 10 : videoFps;
             sampleRate = sampleRate == 0 ? 16000 : sampleRate;

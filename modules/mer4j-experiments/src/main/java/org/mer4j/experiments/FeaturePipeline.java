@@ -46,7 +46,7 @@ public final class FeaturePipeline {
             FeatureStore store = new FeatureStore(projectDir.resolve(cfg.features().cacheDir()));
             DecodeConfig decode = new DecodeConfig(cfg.features().videoFps(), cfg.features().sampleRate(), cfg.features().maxVideoWidth());
             ExtractionRunner runner = new ExtractionRunner(store, extractors, decode, cfg.features().threads(),
-                    new TranscriptWordSource(cfg.features().asr()));
+                    new TranscriptWordSource(cfg.features().asr()), cfg.features().limits());
             ExtractionReport report = runner.run(manifest, log);
             log.accept(report.summaryLine());
             TimelineAligner aligner = new TimelineAligner(cfg.alignment());

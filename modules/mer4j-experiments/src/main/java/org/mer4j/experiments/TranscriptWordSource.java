@@ -3,7 +3,7 @@ package org.mer4j.experiments;
 import java.io.IOException;
 import java.util.List;
 import org.mer4j.api.Clip;
-import org.mer4j.api.Manifest;
+import org.mer4j.api.DataRoot;
 import org.mer4j.api.TimedWord;
 import org.mer4j.features.ClipWordSource;
 import org.mer4j.text.asr.AsrConfig;
@@ -40,15 +40,19 @@ final class TranscriptWordSource implements ClipWordSource {
         }
     }
 
+    /**
+     * The transcript's format is chosen by the name the manifest gives it (a symbolic link may point
+     * to a file named otherwise); the file read is the checked real path.
+     */
     @Override
-    public List<TimedWord> words(Manifest manifest, Clip clip) throws IOException {
-        if (clip.transcript() != null) {
-            return readers.read(manifest.resolve(clip.transcript())).words();
+    public List<TimedWord> words(Clip clip, DataRoot.Checked transcript, DataRoot.Checked audio) throws IOException {
+        if (transcript != null) {
+            return readers.read(transcript.path(), transcript.given().getFileName().toString()).words();
         }
-        if (asrConfig == null || clip.audioSource() == null) {
+        if (asrConfig == null || audio == null) {
             return List.of();
         }
-        return asr.words(manifest.resolve(clip.audioSource()));
+        return asr.words(audio.path());
     }
 
     @Override

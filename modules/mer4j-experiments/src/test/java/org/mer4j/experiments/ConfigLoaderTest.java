@@ -97,6 +97,27 @@ class ConfigLoaderTest {
         assertEquals("adamw", ok.plugins().train().optimizer());
     }
 
+    @Test
+    void inputLimitsAndAllowOutsideRootHaveDocumentedDefaultsAndStrictKeys(@TempDir Path dir) throws Exception {
+        ExperimentConfig plain = ConfigLoader.load(write(dir.resolve("plain.yaml"), BASE), List.of()).config();
+        assertEquals(org.mer4j.features.InputLimits.defaults(), plain.features().limits());
+        assertEquals(false, plain.data().allowOutsideRoot());
+
+        String withLimits = BASE.replace("  extractors: [{name: prosody}]",
+                "  extractors: [{name: prosody}]\n  limits: {maxTranscriptBytes: 1000, minDecodedDurationRatio: 0.5}");
+        ExperimentConfig set = ConfigLoader.load(write(dir.resolve("set.yaml"), withLimits),
+                List.of("data.allowOutsideRoot=true", "features.limits.maxWordsPastEndSeconds=5")).config();
+        assertEquals(new org.mer4j.features.InputLimits(1000L, 5.0, 0.5, 0.5), set.features().limits());
+        assertTrue(set.data().allowOutsideRoot());
+
+        ConfigException typo = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(dir.resolve("typo.yaml"),
+                BASE.replace("  extractors: [{name: prosody}]", "  extractors: [{name: prosody}]\n  limits: {maxTranscriptByte: 10}")), List.of()));
+        assertTrue(typo.getMessage().contains("maxTranscriptByte"), typo.getMessage());
+        ConfigException range = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(dir.resolve("range.yaml"),
+                BASE.replace("  extractors: [{name: prosody}]", "  extractors: [{name: prosody}]\n  limits: {minDecodedDurationRatio: 2}")), List.of()));
+        assertTrue(range.getMessage().contains("features.limits.minDecodedDurationRatio"), range.getMessage());
+    }
+
     private static Path write(Path f, String text) throws java.io.IOException {
         Files.writeString(f, text);
         return f;

@@ -1,6 +1,8 @@
 package org.mer4j.features;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,14 +20,17 @@ import org.mer4j.api.AudioChunk;
 import org.mer4j.api.Clip;
 import org.mer4j.api.ClipFailedException;
 import org.mer4j.api.ClipSource;
+import org.mer4j.api.DataRoot;
 import org.mer4j.api.ExtractionSession;
 import org.mer4j.api.FeatureExtractor;
 import org.mer4j.api.FeatureTrack;
+import org.mer4j.api.MalformedFileException;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.Modality;
 import org.mer4j.api.TimedWord;
 import org.mer4j.api.VideoFrame;
 import org.mer4j.media.DecodeConfig;
+import org.mer4j.media.DecodeSummary;
 import org.mer4j.media.MediaDecoder;
 import org.mer4j.media.MediaSink;
 
@@ -35,13 +40,24 @@ import org.mer4j.media.MediaSink;
  * at once, and the finished tracks are stored. A clip that fails (unreadable file, no audio
  * stream, no face, bad transcript) is skipped, counted under its reason and reported; the others
  * complete. Clips run in parallel on a fixed pool.
+ *
+ * <p>Before anything reads, hashes or decodes a clip file, it passes {@link DataRoot} (inside the
+ * data root unless allowed, a regular file), and the clip passes the {@link InputLimits}: transcript
+ * size, words and label segments past the clip's duration, media decoding short of its declared
+ * duration. Each violation is a skip reason; an I/O failure is {@value #IO_ERROR}, not a bad clip.
  */
 public final class ExtractionRunner {
+    /** Skip reason of a clip whose files could not be read because of the machine (disk, mount, permissions), not the clip. */
+    public static final String IO_ERROR = "io-error";
+    private static final String IO_FIX = "an I/O failure, not a problem of the clip: check the disk, the mount and the"
+            + " permissions, then rerun (finished clips are kept in the cache)";
+
     private final FeatureStore store;
     private final List<FeatureExtractor> extractors;
     private final DecodeConfig decode;
     private final int threads;
     private final ClipWordSource wordSource;
+    private final InputLimits limits;
     private final Map<Path, String> fileHashes = new ConcurrentHashMap<>();
 
     /**
@@ -63,7 +79,21 @@ public final class ExtractionRunner {
      */
     public ExtractionRunner(FeatureStore store, List<FeatureExtractor> extractors, DecodeConfig decode, int threads,
                             ClipWordSource wordSource) {
+        this(store, extractors, decode, threads, wordSource, InputLimits.defaults());
+    }
+
+    /**
+     * @param store where tracks are cached
+     * @param extractors the configured extractors, in config order
+     * @param decode frame rate and sample rate the decoder delivers
+     * @param threads clips processed at once (at least 1)
+     * @param wordSource reads transcripts (and transcribes clips without one, if configured)
+     * @param limits what is absurd for a clip (transcript size, words or labels past its end, truncated media)
+     */
+    public ExtractionRunner(FeatureStore store, List<FeatureExtractor> extractors, DecodeConfig decode, int threads,
+                            ClipWordSource wordSource, InputLimits limits) {
         this.wordSource = wordSource;
+        this.limits = limits == null ? InputLimits.defaults() : limits;
         if (threads < 1) {
             throw new IllegalArgumentException("features.threads must be at least 1, got " + threads);
         }
@@ -87,8 +117,9 @@ public final class ExtractionRunner {
         });
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
+            DataRoot data = manifest.dataRoot();
             for (Clip clip : manifest.clips()) {
-                futures.add(pool.submit(() -> extractClip(manifest, clip)));
+                futures.add(pool.submit(() -> extractClip(data, clip)));
             }
             int done = 0;
             for (int i = 0; i < futures.size(); i++) {
@@ -117,8 +148,14 @@ public final class ExtractionRunner {
     /** Reads the stored tracks of a clip; empty when any extractor's track is missing (the clip was skipped). */
     public Optional<ClipTracks> load(Manifest manifest, Clip clip) throws IOException {
         Map<Modality, List<FeatureTrack>> byModality = new EnumMap<>(Modality.class);
+        ClipFiles files;
+        try {
+            files = ClipFiles.resolve(manifest.dataRoot(), clip, extractors, wordSource);
+        } catch (ClipFailedException e) {
+            return Optional.empty(); // its files changed since extraction; reported as a missing track
+        }
         for (FeatureExtractor e : extractors) {
-            Optional<FeatureTrack> track = store.read(key(manifest, clip, e));
+            Optional<FeatureTrack> track = store.read(key(files, clip, e));
             if (track.isEmpty()) {
                 return Optional.empty();
             }
@@ -145,28 +182,34 @@ public final class ExtractionRunner {
         }
     }
 
-    private Outcome extractClip(Manifest manifest, Clip clip) {
+    private Outcome extractClip(DataRoot data, Clip clip) {
         Map<FeatureExtractor, FeatureKey> missing = new LinkedHashMap<>();
         Map<FeatureExtractor, ExtractionSession> sessions = new LinkedHashMap<>();
         try {
+            ClipFiles files = ClipFiles.resolve(data, clip, extractors, wordSource);
             for (FeatureExtractor e : extractors) {
-                FeatureKey k = key(manifest, clip, e);
+                FeatureKey k = key(files, clip, e);
                 if (!store.contains(k)) {
                     missing.put(e, k);
                 }
+            }
+            ClipDuration duration = new ClipDuration(data, clip, files);
+            if (hasTimedLabels(clip)) {
+                checkLabels(clip, duration); // labels are not part of the cache key: checked on every run
             }
             if (missing.isEmpty()) {
                 return new Outcome(0, null);
             }
             boolean needWords = missing.keySet().stream().anyMatch(e -> e.modality() == Modality.TEXT);
-            ClipSource source = source(manifest, clip, needWords);
+            ClipSource source = source(clip, files, needWords, duration);
             for (FeatureExtractor e : missing.keySet()) {
                 sessions.put(e, e.open(source));
             }
             boolean wantVideo = missing.keySet().stream().anyMatch(FeatureExtractor::needsVideo);
             boolean wantAudio = missing.keySet().stream().anyMatch(FeatureExtractor::needsAudio);
             if (wantVideo || wantAudio) {
-                new MediaDecoder().decode(source, decode, wantVideo, wantAudio, new FanOut(sessions));
+                DecodeSummary summary = new MediaDecoder().decode(source, decode, wantVideo, wantAudio, new FanOut(sessions));
+                summary.checkComplete(clip.id(), limits.minDecodedDurationRatio(), "features.limits.minDecodedDurationRatio");
             }
             for (Map.Entry<FeatureExtractor, ExtractionSession> s : sessions.entrySet()) {
                 FeatureTrack track = s.getValue().finish();
@@ -182,42 +225,155 @@ public final class ExtractionRunner {
             return new Outcome(0, new SkippedClip(clip.id(), "extract", e.reason(), e.getMessage()));
         } catch (FeatureStoreException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            return new Outcome(0, new SkippedClip(clip.id(), "extract", IO_ERROR, "clip " + clip.id() + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "; " + IO_FIX));
+        } catch (RuntimeException e) {
             return new Outcome(0, new SkippedClip(clip.id(), "extract", "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
             sessions.values().forEach(ExtractionSession::close);
         }
     }
 
-    private ClipSource source(Manifest manifest, Clip clip, boolean needWords) throws ClipFailedException {
+    private ClipSource source(Clip clip, ClipFiles files, boolean needWords, ClipDuration duration) throws ClipFailedException {
         List<TimedWord> words = List.of();
-        try {
-            if (needWords) {
-                words = wordSource.words(manifest, clip);
-            }
-        } catch (IOException | RuntimeException e) {
-            String what = clip.transcript() != null ? "cannot read transcript " + manifest.resolve(clip.transcript())
-                    : "cannot transcribe the clip with " + wordSource.recognizerFor(clip);
-            throw new ClipFailedException(clip.id(), "bad-transcript", what + ": " + e.getMessage(), e);
+        if (needWords) {
+            words = readWords(clip, files);
+            checkWords(clip, files.transcript(), words, duration);
         }
-        return new ClipSource(clip, manifest.resolve(clip.video()), manifest.resolve(clip.audioSource()), words);
+        return new ClipSource(clip, path(files.video()), path(files.audio()), words);
+    }
+
+    private List<TimedWord> readWords(Clip clip, ClipFiles files) throws ClipFailedException {
+        DataRoot.Checked t = files.transcript();
+        if (t != null) {
+            long size;
+            try {
+                size = Files.size(t.path());
+            } catch (IOException e) {
+                throw new ClipFailedException(clip.id(), IO_ERROR, "cannot read the size of transcript " + t.path() + " (" + e + "); " + IO_FIX, e);
+            }
+            if (size > limits.maxTranscriptBytes()) {
+                throw new ClipFailedException(clip.id(), InputLimits.TRANSCRIPT_TOO_LARGE, "transcript " + t.path() + " is " + size
+                        + " bytes, over features.limits.maxTranscriptBytes = " + limits.maxTranscriptBytes() + "; it was not read."
+                        + " Check that the field 'transcript' names this clip's transcript, or raise the limit");
+            }
+        }
+        try {
+            return wordSource.words(clip, t, files.audio());
+        } catch (MalformedFileException | CharacterCodingException e) {
+            throw badTranscript(clip, t, e);
+        } catch (IOException e) {
+            if (t == null) {
+                throw new ClipFailedException(clip.id(), "bad-transcript", "cannot transcribe the clip with " + wordSource.recognizerFor(clip)
+                        + ": " + e.getMessage(), e);
+            }
+            throw new ClipFailedException(clip.id(), IO_ERROR, "cannot read transcript " + t.path() + " (" + e.getClass().getSimpleName()
+                    + (t.insideRoot() ? ": " + e.getMessage() : "") + "); " + IO_FIX);
+        } catch (RuntimeException e) {
+            throw badTranscript(clip, t, e);
+        }
+    }
+
+    /**
+     * A transcript that breaks its format. Its message may quote an excerpt, but only of a file inside
+     * the data root; for one outside it (allowed by allowOutsideRoot) only where the problem is, and no
+     * cause, whose message could carry the content.
+     */
+    private ClipFailedException badTranscript(Clip clip, DataRoot.Checked t, Exception e) {
+        if (t == null) {
+            return new ClipFailedException(clip.id(), "bad-transcript", "cannot transcribe the clip with " + wordSource.recognizerFor(clip)
+                    + ": " + e.getMessage(), e);
+        }
+        if (t.insideRoot()) {
+            return new ClipFailedException(clip.id(), "bad-transcript", "cannot read transcript " + t.path() + ": " + e.getMessage(), e);
+        }
+        String where = e instanceof MalformedFileException m ? m.location() : t.path().toString();
+        return new ClipFailedException(clip.id(), "bad-transcript", "cannot read transcript " + where + ": not a valid transcript ("
+                + e.getClass().getSimpleName() + "); nothing of it is quoted because the file lies outside the data root; open it to see the problem");
+    }
+
+    private void checkWords(Clip clip, DataRoot.Checked transcript, List<TimedWord> words, ClipDuration duration) throws ClipFailedException {
+        if (words.isEmpty()) {
+            return;
+        }
+        double last = 0;
+        int at = 0;
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).end() > last) {
+                last = words.get(i).end();
+                at = i;
+            }
+        }
+        if (last <= limits.maxWordsPastEndSeconds()) {
+            return; // within the tolerance of any clip; no need to look the duration up
+        }
+        double d = duration.seconds();
+        if (Double.isFinite(d) && last > d + limits.maxWordsPastEndSeconds()) {
+            String from = transcript != null ? "transcript " + transcript.path() : "the words recognised in " + path(duration.source());
+            throw new ClipFailedException(clip.id(), InputLimits.WORDS_PAST_END, from + ": word #" + (at + 1) + " of " + words.size()
+                    + " ends at " + InputLimits.seconds(last) + ", but the clip lasts " + InputLimits.seconds(d) + " (" + duration.what()
+                    + "), more than features.limits.maxWordsPastEndSeconds = " + InputLimits.seconds(limits.maxWordsPastEndSeconds())
+                    + " past its end. Check that the transcript belongs to this clip and its times are in the format's unit"
+                    + " (milliseconds in a word CSV), or raise the limit");
+        }
+    }
+
+    private static boolean hasTimedLabels(Clip clip) {
+        var l = clip.labels();
+        return !l.ahSegments().isEmpty() || (l.inconsistentSegments() != null && !l.inconsistentSegments().isEmpty())
+                || (l.traces() != null && l.traces().loaded() && !l.traces().times().isEmpty());
+    }
+
+    private void checkLabels(Clip clip, ClipDuration duration) throws ClipFailedException {
+        var l = clip.labels();
+        double tol = limits.maxLabelsPastEndSeconds();
+        List<Object[]> ends = new ArrayList<>();
+        for (int k = 0; k < l.ahSegments().size(); k++) {
+            ends.add(new Object[] {"labels.ahSegments[" + k + "]", l.ahSegments().get(k).end()});
+        }
+        if (l.inconsistentSegments() != null) {
+            for (int k = 0; k < l.inconsistentSegments().size(); k++) {
+                ends.add(new Object[] {"labels.inconsistentSegments[" + k + "]", l.inconsistentSegments().get(k).end()});
+            }
+        }
+        if (l.traces() != null && l.traces().loaded() && !l.traces().times().isEmpty()) {
+            List<Double> times = l.traces().times();
+            ends.add(new Object[] {"labels.traces.times[" + (times.size() - 1) + "]"
+                    + (l.traces().file() == null ? "" : " (from " + l.traces().file() + ")"), times.get(times.size() - 1)});
+        }
+        Object[] worst = ends.stream().max(java.util.Comparator.comparingDouble(e -> (Double) e[1])).orElse(null);
+        if (worst == null || (Double) worst[1] <= tol) {
+            return;
+        }
+        double d = duration.seconds();
+        if (Double.isFinite(d) && (Double) worst[1] > d + tol) {
+            throw new ClipFailedException(clip.id(), InputLimits.LABELS_PAST_END, "field '" + worst[0] + "' ends at "
+                    + InputLimits.seconds((Double) worst[1]) + ", but the clip lasts " + InputLimits.seconds(d) + " (" + duration.what()
+                    + "), more than features.limits.maxLabelsPastEndSeconds = " + InputLimits.seconds(tol) + " past its end;"
+                    + " fix the labels (are they in seconds?), give the clip's 'duration', or raise the limit");
+        }
+    }
+
+    private static Path path(DataRoot.Checked c) {
+        return c == null ? null : c.path();
     }
 
     /** The store key of a clip's track: extractor name, config hash, and the hash of the files it reads. */
-    FeatureKey key(Manifest manifest, Clip clip, FeatureExtractor e) throws IOException {
+    FeatureKey key(ClipFiles files, Clip clip, FeatureExtractor e) throws IOException {
         StringBuilder media = new StringBuilder();
         if (e.needsVideo()) {
-            media.append("video:").append(fileHash(manifest.resolve(clip.video()))).append(';');
+            media.append("video:").append(fileHash(path(files.video()))).append(';');
         }
         if (e.needsAudio()) {
-            media.append("audio:").append(fileHash(manifest.resolve(clip.audioSource()))).append(';');
+            media.append("audio:").append(fileHash(path(files.audio()))).append(';');
         }
         if (e.modality() == Modality.TEXT) {
             String recognizer = clip.transcript() == null ? wordSource.recognizerFor(clip) : null;
             if (recognizer == null) {
-                media.append("transcript:").append(fileHash(manifest.resolve(clip.transcript()))).append(';');
+                media.append("transcript:").append(fileHash(path(files.transcript()))).append(';');
             } else {
-                media.append("asr:").append(recognizer).append(':').append(fileHash(manifest.resolve(clip.audioSource()))).append(';');
+                media.append("asr:").append(recognizer).append(':').append(fileHash(path(files.audio()))).append(';');
             }
         }
         return new FeatureKey(e.name(), Hashing.configHash(e.config()), Hashing.sha256(media.toString()));

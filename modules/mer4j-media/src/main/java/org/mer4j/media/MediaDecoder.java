@@ -2,6 +2,8 @@ package org.mer4j.media;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.mer4j.api.ClipFailedException;
 import org.mer4j.api.ClipSource;
 
@@ -26,7 +28,7 @@ public final class MediaDecoder {
      * @param wantVideo deliver video frames (the clip must have a video stream)
      * @param wantAudio deliver audio (the audio file, or else the video file, must have an audio stream)
      * @param sink receiver; its exceptions abort the pass and propagate
-     * @return counts and stream facts
+     * @return counts, stream facts, and per file the declared and decoded duration (see {@link DecodeSummary#checkComplete})
      * @throws ClipFailedException {@code unreadable-media}, {@code no-video-stream}, {@code no-audio-stream}, or the sink's
      */
     public DecodeSummary decode(ClipSource source, DecodeConfig cfg, boolean wantVideo, boolean wantAudio, MediaSink sink)
@@ -45,7 +47,7 @@ public final class MediaDecoder {
                     deliver(item, sink);
                 }
                 return new DecodeSummary(both.framesDelivered(), both.audioSeconds(), both.sourceFps(), both.width(),
-                        both.height(), both.videoCodec(), both.audioCodec());
+                        both.height(), both.videoCodec(), both.audioCodec(), List.of(both.span()));
             }
         }
         try (StreamReader v = wantVideo ? new StreamReader(clipId, videoFile, cfg, true, false) : null;
@@ -63,7 +65,8 @@ public final class MediaDecoder {
             }
             return new DecodeSummary(v == null ? 0 : v.framesDelivered(), a == null ? 0 : a.audioSeconds(),
                     v == null ? 0 : v.sourceFps(), v == null ? 0 : v.width(), v == null ? 0 : v.height(),
-                    v == null ? "" : v.videoCodec(), a == null ? "" : a.audioCodec());
+                    v == null ? "" : v.videoCodec(), a == null ? "" : a.audioCodec(),
+                    Stream.of(v, a).filter(r -> r != null).map(StreamReader::span).toList());
         }
     }
 

@@ -7,6 +7,8 @@ import org.mer4j.api.ClipFailedException;
 public final class MediaFailures {
     /** Missing, truncated or corrupt file. */
     public static final String UNREADABLE = "unreadable-media";
+    /** The file decodes to much less than the duration its container declares (cut short). */
+    public static final String TRUNCATED = "truncated-media";
     /** Video frames were wanted but the file has no video stream. */
     public static final String NO_VIDEO = "no-video-stream";
     /** Audio was wanted but the file has no audio stream. */

@@ -16,7 +16,8 @@ public final class MediaProbe {
      */
     public static MediaInfo probe(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("media file " + file + " does not exist; check the path");
+            throw new IOException("media file " + file + " does not exist or is not a regular file (a directory, pipe or device"
+                    + " is not opened); check the path");
         }
         FfmpegLogs.silence();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {

@@ -1,6 +1,9 @@
 package org.mer4j.media;
 
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -25,6 +28,7 @@ final class StreamReader implements AutoCloseable {
     private int framesDelivered;
     private long samplesDelivered;
     private double audioStart = Double.NaN;
+    private double lastImageTime = Double.NaN;
     private int width;
     private int height;
 
@@ -90,6 +94,7 @@ final class StreamReader implements AutoCloseable {
                 return null;
             }
             if (video && f.image != null && f.imageWidth > 0) {
+                lastImageTime = Double.isNaN(lastImageTime) ? f.timestamp / 1e6 : Math.max(lastImageTime, f.timestamp / 1e6);
                 DecodedItem item = videoItem(f);
                 if (item != null) {
                     return item;
@@ -120,6 +125,39 @@ final class StreamReader implements AutoCloseable {
         height = f.imageHeight;
         VideoFrame vf = new VideoFrame(t, framesDelivered++, f.imageWidth, f.imageHeight, FrameCopies.packedBgr(f));
         return DecodedItem.of(vf);
+    }
+
+    /** Declared against decoded duration of the streams this reader decodes (call after the last {@link #next}). */
+    MediaSpan span() {
+        double declared = 0;
+        double decoded = 0;
+        if (video) {
+            declared = Math.max(declared, streamSeconds(grabber.getVideoStream()));
+            double fps = grabber.getVideoFrameRate();
+            if (!Double.isNaN(lastImageTime)) {
+                decoded = Math.max(decoded, Math.max(0, lastImageTime) + (fps > 0 ? 1 / fps : 0));
+            }
+        }
+        if (audio) {
+            declared = Math.max(declared, streamSeconds(grabber.getAudioStream()));
+            if (!Double.isNaN(audioStart)) {
+                decoded = Math.max(decoded, audioStart + audioSeconds());
+            }
+        }
+        return new MediaSpan(file, video && audio ? "video+audio" : video ? "video" : "audio", declared, decoded);
+    }
+
+    /** The declared duration of a stream, else of the container; 0 when neither is known. */
+    private double streamSeconds(int index) {
+        AVFormatContext oc = grabber.getFormatContext();
+        if (oc != null && index >= 0 && index < oc.nb_streams()) {
+            AVStream st = oc.streams(index);
+            AVRational tb = st.time_base();
+            if (st.duration() != avutil.AV_NOPTS_VALUE && st.duration() > 0 && tb != null && tb.den() > 0) {
+                return st.duration() * (double) tb.num() / tb.den();
+            }
+        }
+        return Math.max(0, grabber.getLengthInTime()) / 1e6;
     }
 
     int framesDelivered() {

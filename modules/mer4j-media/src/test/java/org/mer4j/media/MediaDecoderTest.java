@@ -147,4 +147,41 @@ class MediaDecoderTest {
         assertThrows(IllegalArgumentException.class, () -> new DecodeConfig(10, 100, 640));
         assertThrows(IllegalArgumentException.class, () -> new DecodeConfig(10, 16000, 2));
     }
+
+    @Test
+    void aFileCutShortIsDetectedAgainstItsDeclaredDuration() throws Exception {
+        Path whole = dir.resolve("whole.mp4");
+        TestMedia.writeMp4(whole, 64, 48, 10, 4.0, true, true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.mp4");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        DecodeConfig cfg = DecodeConfig.defaults();
+
+        DecodeSummary ok = new MediaDecoder().decode(TestMedia.source("whole", whole, null), cfg, true, true, new RecordingSink());
+        assertEquals(1, ok.spans().size());
+        assertEquals(4.0, ok.spans().get(0).declaredSeconds(), 0.05);
+        assertTrue(ok.spans().get(0).ratio() > 0.97, ok.spans().toString());
+        ok.checkComplete("whole", 0.9, "features.limits.minDecodedDurationRatio");
+
+        DecodeSummary s = new MediaDecoder().decode(TestMedia.source("cut", cut, null), cfg, true, true, new RecordingSink());
+        MediaSpan span = s.spans().get(0);
+        assertEquals(4.0, span.declaredSeconds(), 0.05, "the header still declares the whole clip");
+        assertTrue(span.decodedSeconds() < 2.5, span.toString());
+        ClipFailedException e = assertThrows(ClipFailedException.class,
+                () -> s.checkComplete("cut", 0.9, "features.limits.minDecodedDurationRatio"));
+        assertEquals(MediaFailures.TRUNCATED, e.reason());
+        assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("declares 4.00 s of video+audio")
+                && e.getMessage().contains("features.limits.minDecodedDurationRatio = 0.90"), e.getMessage());
+        s.checkComplete("cut", 0, "features.limits.minDecodedDurationRatio"); // 0 turns the check off
+
+        // video-only and audio-only passes over separate files each get their span
+        DecodeSummary v = new MediaDecoder().decode(TestMedia.source("cutv", cut, null), cfg, true, false, new RecordingSink());
+        assertEquals("video", v.spans().get(0).streams());
+        assertThrows(ClipFailedException.class, () -> v.checkComplete("cutv", 0.9, "x"));
+        Path wav = dir.resolve("ok.wav");
+        TestMedia.writeWav(wav, 16000, 1.0);
+        DecodeSummary two = new MediaDecoder().decode(TestMedia.source("two", silentMp4, wav), cfg, true, true, new RecordingSink());
+        assertEquals(2, two.spans().size());
+        two.checkComplete("two", 0.9, "x");
+    }
 }

@@ -22,6 +22,15 @@ final class TestMedia {
 
     /** An mp4 of moving colour bars; with a 440 Hz tone at 44.1 kHz when {@code withAudio}. */
     static void writeMp4(Path file, int width, int height, double fps, double seconds, boolean withAudio) throws Exception {
+        writeMp4(file, width, height, fps, seconds, withAudio, false);
+    }
+
+    /**
+     * As above; with {@code faststart} the index (moov) is written before the media data, so a copy
+     * cut short still opens and declares the full duration, like an interrupted download.
+     */
+    static void writeMp4(Path file, int width, int height, double fps, double seconds, boolean withAudio, boolean faststart)
+            throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), width, height, withAudio ? 1 : 0);
              Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3)) {
@@ -31,6 +40,9 @@ final class TestMedia {
             rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             rec.setFrameRate(fps);
             rec.setVideoBitrate(400_000);
+            if (faststart) {
+                rec.setOption("movflags", "faststart");
+            }
             if (withAudio) {
                 rec.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
                 rec.setSampleRate(44100);

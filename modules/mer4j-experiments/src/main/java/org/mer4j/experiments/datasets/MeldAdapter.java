@@ -83,7 +83,7 @@ public final class MeldAdapter implements DatasetAdapter {
     private static Clip clip(String split, MeldUtterance u, Path csv, Path transcripts, Path base) throws IOException {
         String emotion = u.emotion() == null ? null : u.emotion().strip().toLowerCase(java.util.Locale.ROOT);
         if (emotion != null && !EMOTIONS.contains(emotion)) {
-            throw new ManifestException(csv + " line " + u.line() + ": Emotion '" + u.emotion() + "' is not one of MELD's " + EMOTIONS
+            throw new ManifestException(csv + " line " + u.line() + ": Emotion " + org.mer4j.api.Excerpt.quote(u.emotion()) + " is not one of MELD's " + EMOTIONS
                     + "; fix the row or remove it");
         }
         String id = split + "-" + u.clipName();

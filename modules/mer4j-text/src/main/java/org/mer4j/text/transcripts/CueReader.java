@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mer4j.api.TimedWord;
+import org.mer4j.api.Excerpt;
 
 /**
  * Shared reader of the two subtitle formats, SubRip ({@code .srt}) and WebVTT ({@code .vtt}):
@@ -30,7 +31,7 @@ abstract class CueReader implements TranscriptReader {
         int i = 0;
         if (vtt()) {
             if (lines.isEmpty() || !lines.get(0).strip().startsWith("WEBVTT")) {
-                throw TranscriptException.at(file, 1, "header", "first line is '" + (lines.isEmpty() ? "" : lines.get(0)) + "'",
+                throw TranscriptException.at(file, 1, "header", "first line is " + Excerpt.quote(lines.isEmpty() ? "" : lines.get(0)),
                         "'WEBVTT'", "this is not a WebVTT file; pick the reader for its real format (e.g. srt)");
             }
             i = skipBlock(lines, 0);
@@ -57,7 +58,7 @@ abstract class CueReader implements TranscriptReader {
                 }
             }
             if (timingLine < 0) {
-                throw TranscriptException.at(file, blockStart + 1, "timing", "cue without a timing line ('" + first + "')",
+                throw TranscriptException.at(file, blockStart + 1, "timing", "cue without a timing line (" + Excerpt.quote(first) + ")",
                         "'" + (vtt() ? "00:00:01.000 --> 00:00:02.500" : "00:00:01,000 --> 00:00:02,500") + "' on the first or second line of each cue",
                         "add the timing line or separate cues by exactly one blank line");
             }
@@ -66,7 +67,7 @@ abstract class CueReader implements TranscriptReader {
             double stop;
             try {
                 if (!m.matches()) {
-                    throw new IllegalArgumentException("'" + lines.get(timingLine).strip() + "' is not 'start --> end'");
+                    throw new IllegalArgumentException(Excerpt.quote(lines.get(timingLine).strip()) + " is not 'start --> end'");
                 }
                 start = Timestamps.parse(m.group(1));
                 stop = Timestamps.parse(m.group(2));
@@ -76,7 +77,7 @@ abstract class CueReader implements TranscriptReader {
                         "fix the cue times", e);
             }
             if (stop < start) {
-                throw TranscriptException.at(file, timingLine + 1, "timing", "cue ends (" + m.group(2) + ") before it starts (" + m.group(1) + ")",
+                throw TranscriptException.at(file, timingLine + 1, "timing", "cue ends (" + Excerpt.of(m.group(2)) + ") before it starts (" + Excerpt.of(m.group(1)) + ")",
                         "end >= start", "fix or swap the cue times");
             }
             StringBuilder text = new StringBuilder();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mer4j.api.Excerpt;
 
 /**
  * Reads MELD's utterance CSVs ({@code train_sent_emo.csv}, {@code dev_sent_emo.csv},
@@ -52,7 +53,7 @@ public final class MeldCsv {
         }
         for (String req : REQUIRED) {
             if (!col.containsKey(req)) {
-                throw TranscriptException.at(file, rows.get(0).line(), "header", "missing column '" + req + "' in " + header,
+                throw TranscriptException.at(file, rows.get(0).line(), "header", "missing column '" + req + "' in " + Excerpt.of(header.toString()),
                         "the header '" + HEADER + "'", "is this a MELD CSV? restore the header line");
             }
         }
@@ -89,8 +90,8 @@ public final class MeldCsv {
         double start = time(file, row, col, "starttime", "StartTime");
         double end = time(file, row, col, "endtime", "EndTime");
         if (end < start) {
-            throw TranscriptException.at(file, row.line(), "EndTime", "EndTime " + f.get(col.get("endtime")).strip()
-                    + " is before StartTime " + f.get(col.get("starttime")).strip(), "EndTime >= StartTime", "fix or swap the times");
+            throw TranscriptException.at(file, row.line(), "EndTime", "EndTime " + Excerpt.of(f.get(col.get("endtime")).strip())
+                    + " is before StartTime " + Excerpt.of(f.get(col.get("starttime")).strip()), "EndTime >= StartTime", "fix or swap the times");
         }
         return new MeldUtterance(integer(file, row, col, "srno", "Sr No.", false), dia, utt, opt(f, col, "speaker"), text,
                 lower(opt(f, col, "emotion")), lower(opt(f, col, "sentiment")), integer(file, row, col, "season", "Season", false),
@@ -107,7 +108,7 @@ public final class MeldCsv {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw TranscriptException.at(file, row.line(), name, "'" + v + "' is not a whole number", "an integer", "fix the " + name + " value", e);
+            throw TranscriptException.at(file, row.line(), name, Excerpt.quote(v) + " is not a whole number", "an integer", "fix the " + name + " value");
         }
     }
 
@@ -116,7 +117,7 @@ public final class MeldCsv {
         try {
             return Timestamps.parse(v);
         } catch (IllegalArgumentException e) {
-            throw TranscriptException.at(file, row.line(), name, e.getMessage(), "hh:mm:ss,mmm (e.g. 00:16:16,059)", "fix the time", e);
+            throw TranscriptException.at(file, row.line(), name, e.getMessage(), "hh:mm:ss,mmm (e.g. 00:16:16,059)", "fix the time");
         }
     }
 

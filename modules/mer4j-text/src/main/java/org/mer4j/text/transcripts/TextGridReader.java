@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.mer4j.api.Excerpt;
 
 /**
  * Praat TextGrid (Boersma &amp; Weenink, Praat: doing phonetics by computer), long ("text") and
@@ -60,7 +61,7 @@ public final class TextGridReader implements TranscriptReader {
         String fileType = c.string("File type");
         String objectClass = c.string("Object class");
         if (!"ooTextFile".equals(fileType) || !"TextGrid".equals(objectClass)) {
-            throw TranscriptException.at(file, 1, "File type", "header '" + fileType + "' / '" + objectClass + "'",
+            throw TranscriptException.at(file, 1, "File type", "header " + Excerpt.quote(fileType) + " / " + Excerpt.quote(objectClass),
                     "File type = \"ooTextFile\" and Object class = \"TextGrid\"", "save the TextGrid from Praat as a text file (not binary)");
         }
         c.number("xmin");
@@ -101,9 +102,9 @@ public final class TextGridReader implements TranscriptReader {
             if (SILENCE.contains(text.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            String field = "tier '" + chosen.name() + "' interval text";
+            String field = "tier " + Excerpt.quote(chosen.name()) + " interval text";
             if (iv.xmax() < iv.xmin()) {
-                throw TranscriptException.at(file, iv.line(), field, "interval '" + text + "' ends before it starts (" + iv.xmin() + " > " + iv.xmax() + ")",
+                throw TranscriptException.at(file, iv.line(), field, "interval " + Excerpt.quote(text) + " ends before it starts (" + iv.xmin() + " > " + iv.xmax() + ")",
                         "xmin <= xmax", "fix the interval in Praat");
             }
             List<String> tokens = WordSpreader.tokens(text);
@@ -121,19 +122,19 @@ public final class TextGridReader implements TranscriptReader {
     private Tier choose(Path file, List<Tier> tiers) throws TranscriptException {
         List<String> names = new ArrayList<>();
         for (Tier t : tiers) {
-            names.add(t.name() + " (" + t.cls() + ")");
+            names.add(Excerpt.of(t.name()) + " (" + Excerpt.of(t.cls()) + ")");
         }
         if (tier != null) {
             for (Tier t : tiers) {
                 if (t.name().equals(tier)) {
                     if (!"IntervalTier".equals(t.cls())) {
-                        throw TranscriptException.at(file, t.line(), "tier", "tier '" + tier + "' is a " + t.cls(),
-                                "an IntervalTier of words", "name an IntervalTier; tiers are " + names);
+                        throw TranscriptException.at(file, t.line(), "tier", "tier " + Excerpt.quote(tier) + " is a " + Excerpt.of(t.cls()),
+                                "an IntervalTier of words", "name an IntervalTier; tiers are " + Excerpt.of(names.toString()));
                     }
                     return t;
                 }
             }
-            throw TranscriptException.at(file, 0, "tier", "no tier named '" + tier + "'", "one of " + names, "set the tier option to one of them");
+            throw TranscriptException.at(file, 0, "tier", "no tier named " + Excerpt.quote(tier), "one of " + Excerpt.of(names.toString()), "set the tier option to one of them");
         }
         for (Tier t : tiers) {
             String lower = t.name().toLowerCase(Locale.ROOT);
@@ -146,7 +147,7 @@ public final class TextGridReader implements TranscriptReader {
                 return t;
             }
         }
-        throw TranscriptException.at(file, 0, "tier", "no IntervalTier among " + names, "an IntervalTier of words",
+        throw TranscriptException.at(file, 0, "tier", "no IntervalTier among " + Excerpt.of(names.toString()), "an IntervalTier of words",
                 "add a word tier (e.g. from a forced aligner such as the Montreal Forced Aligner)");
     }
 
@@ -242,7 +243,7 @@ public final class TextGridReader implements TranscriptReader {
         String string(String field) throws TranscriptException {
             Tok t = next(field);
             if (!t.string()) {
-                throw TranscriptException.at(file, t.line(), field, "found " + t.text(), "a quoted string", "fix the TextGrid structure");
+                throw TranscriptException.at(file, t.line(), field, "found " + Excerpt.quote(t.text()), "a quoted string", "fix the TextGrid structure");
             }
             return t.text();
         }
@@ -250,7 +251,7 @@ public final class TextGridReader implements TranscriptReader {
         double number(String field) throws TranscriptException {
             Tok t = next(field);
             if (t.string() || t.text().startsWith("<")) {
-                throw TranscriptException.at(file, t.line(), field, "found '" + t.text() + "'", "a number", "fix the TextGrid structure");
+                throw TranscriptException.at(file, t.line(), field, "found " + Excerpt.quote(t.text()), "a number", "fix the TextGrid structure");
             }
             return Double.parseDouble(t.text());
         }

@@ -2,6 +2,7 @@ package org.mer4j.text.transcripts;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mer4j.api.Excerpt;
 
 /** Parses clock times {@code [h:]mm:ss[,.]fff} (SRT, WebVTT, MELD) into seconds. */
 public final class Timestamps {
@@ -20,13 +21,13 @@ public final class Timestamps {
         String t = s == null ? "" : s.strip();
         Matcher m = CLOCK.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + t + "' is not a time hh:mm:ss,mmm" + (t.startsWith("-") ? " (negative)" : ""));
+            throw new IllegalArgumentException(Excerpt.quote(t) + " is not a time hh:mm:ss,mmm" + (t.startsWith("-") ? " (negative)" : ""));
         }
         long h = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
         int min = Integer.parseInt(m.group(2));
         int sec = Integer.parseInt(m.group(3));
         if (min > 59 || sec > 59) {
-            throw new IllegalArgumentException("'" + t + "' has minutes or seconds over 59");
+            throw new IllegalArgumentException(Excerpt.quote(t) + " has minutes or seconds over 59");
         }
         double frac = m.group(4) == null ? 0 : Double.parseDouble("0." + m.group(4));
         return h * 3600 + min * 60 + sec + frac;

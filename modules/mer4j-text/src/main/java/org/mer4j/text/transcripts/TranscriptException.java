@@ -1,27 +1,23 @@
 package org.mer4j.text.transcripts;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.mer4j.api.MalformedFileException;
 
 /**
  * A transcript file that cannot be read as its format says. The message always names the file, the
  * line (or JSON path), the field, what was found, what was expected and what to do about it.
  */
-public final class TranscriptException extends IOException {
-    private final Path file;
-    private final int line;
-    private final String field;
+public final class TranscriptException extends MalformedFileException {
+    private static final long serialVersionUID = 1L;
 
     private TranscriptException(Path file, int line, String field, String message, Throwable cause) {
-        super(message, cause);
-        this.file = file;
-        this.line = line;
-        this.field = field;
+        super(file, line, field, message, cause);
     }
 
     /**
      * Builds the exception with a uniform message:
-     * {@code FILE line N, field F: PROBLEM; expected EXPECTED; FIX}.
+     * {@code FILE line N, field F: PROBLEM; expected EXPECTED; FIX}. Quote file content in
+     * {@code problem} only as an {@link org.mer4j.api.Excerpt}.
      *
      * @param file the transcript file
      * @param line 1-based line, or 0 when the problem concerns the whole file
@@ -39,20 +35,5 @@ public final class TranscriptException extends IOException {
                                          Throwable cause) {
         String where = file + (line > 0 ? " line " + line : "") + (field == null ? "" : ", field " + field);
         return new TranscriptException(file, line, field, where + ": " + problem + "; expected " + expected + "; " + fix, cause);
-    }
-
-    /** The file concerned. */
-    public Path file() {
-        return file;
-    }
-
-    /** 1-based line, 0 when not tied to one line. */
-    public int line() {
-        return line;
-    }
-
-    /** Column, key or tier concerned; may be null. */
-    public String field() {
-        return field;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mer4j.api.Excerpt;
 
 /**
  * The transcript readers by format name and by file extension. Built-in formats:
@@ -59,7 +60,14 @@ public final class TranscriptReaders {
 
     /** The reader for a file, chosen by extension and, when ambiguous, by its first line. */
     public TranscriptReader forFile(Path file) throws IOException {
-        String name = file.getFileName().toString();
+        return forFile(file, file.getFileName().toString());
+    }
+
+    /**
+     * As {@link #forFile(Path)}, with the extension taken from {@code name} (e.g. the name a
+     * manifest gives a file that is a symbolic link to a file named otherwise).
+     */
+    public TranscriptReader forFile(Path file, String name) throws IOException {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         List<TranscriptReader> candidates = new ArrayList<>();
@@ -71,7 +79,7 @@ public final class TranscriptReaders {
         if (candidates.isEmpty()) {
             List<String> exts = new ArrayList<>();
             byName.values().forEach(r -> r.extensions().forEach(e -> exts.add(r.format() + ":." + e)));
-            throw new IllegalArgumentException(file + ": no transcript reader for extension '." + ext + "'; known " + exts
+            throw new IllegalArgumentException(file + ": no transcript reader for extension '." + Excerpt.of(ext) + "'; known " + exts
                     + "; rename the file or name the format explicitly");
         }
         if (candidates.size() == 1) {
@@ -84,13 +92,18 @@ public final class TranscriptReaders {
             }
         }
         List<String> names = candidates.stream().map(TranscriptReader::format).toList();
-        throw new IllegalArgumentException(file + ": first line '" + first + "' matches none of the '." + ext + "' formats " + names
+        throw new IllegalArgumentException(file + ": first line " + Excerpt.quote(first) + " matches none of the '." + Excerpt.of(ext) + "' formats " + names
                 + "; name the format explicitly");
     }
 
     /** Reads a file with the reader {@link #forFile(Path)} picks. */
     public Transcript read(Path file) throws IOException {
         return forFile(file).read(file);
+    }
+
+    /** Reads a file with the reader {@link #forFile(Path, String)} picks for {@code name}. */
+    public Transcript read(Path file, String name) throws IOException {
+        return forFile(file, name).read(file);
     }
 
     private static String firstLine(Path file) throws IOException {

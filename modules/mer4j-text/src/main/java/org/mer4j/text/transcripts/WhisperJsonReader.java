@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mer4j.api.TimedWord;
+import org.mer4j.api.Excerpt;
 
 /**
  * Whisper-style JSON (as written by OpenAI Whisper's {@code --output_format json} with
@@ -72,7 +73,7 @@ public final class WhisperJsonReader implements TranscriptReader {
             }
         } catch (JsonParseException e) {
             throw TranscriptException.at(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                    "invalid JSON (" + e.getOriginalMessage() + ")", "well-formed JSON", "fix or re-export the file", e);
+                    "invalid JSON (" + Excerpt.of(e.getOriginalMessage()) + ")", "well-formed JSON", "fix or re-export the file");
         }
         if (!sawSegments) {
             throw TranscriptException.at(file, 0, "segments", "no 'segments' array", "a top-level \"segments\" array",
@@ -116,7 +117,7 @@ public final class WhisperJsonReader implements TranscriptReader {
 
     private static double number(Path file, int line, String path, JsonNode n) throws TranscriptException {
         if (n == null || !n.isNumber()) {
-            throw TranscriptException.at(file, line, path, n == null ? "missing" : "'" + n + "' is not a number",
+            throw TranscriptException.at(file, line, path, n == null ? "missing" : Excerpt.quote(n.toString()) + " is not a number",
                     "a time in seconds", "add the time or drop the word");
         }
         return n.asDouble();
@@ -124,7 +125,7 @@ public final class WhisperJsonReader implements TranscriptReader {
 
     private static String text(Path file, int line, String path, JsonNode n) throws TranscriptException {
         if (n == null || !n.isTextual()) {
-            throw TranscriptException.at(file, line, path, n == null ? "missing" : "'" + n + "' is not a string",
+            throw TranscriptException.at(file, line, path, n == null ? "missing" : Excerpt.quote(n.toString()) + " is not a string",
                     "a string", "add the text");
         }
         return n.asText();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mer4j.api.Excerpt;
 
 /**
  * The BAH / Vosk word CSV (Belharbi et al. 2025): {@code start;end;word;confidence}, times in
@@ -44,7 +45,7 @@ public final class WordCsvReader implements TranscriptReader {
             }
             String[] parts = line.split(";", -1);
             if (parts.length < 3) {
-                throw TranscriptException.at(file, i + 1, "columns", parts.length + " column(s) in '" + line + "'",
+                throw TranscriptException.at(file, i + 1, "columns", parts.length + " column(s) in " + Excerpt.quote(line),
                         "'start;end;word;confidence' with times in milliseconds", "separate the columns with ';'");
             }
             double start = ms(file, i + 1, "start", parts[0]);
@@ -58,8 +59,8 @@ public final class WordCsvReader implements TranscriptReader {
         try {
             return Double.parseDouble(value.strip()) / 1000.0;
         } catch (NumberFormatException e) {
-            throw TranscriptException.at(file, line, field, "'" + value.strip() + "' is not a number",
-                    "a time in milliseconds, e.g. 1250", "fix the time", e);
+            throw TranscriptException.at(file, line, field, Excerpt.quote(value.strip()) + " is not a number",
+                    "a time in milliseconds, e.g. 1250", "fix the time");
         }
     }
 }

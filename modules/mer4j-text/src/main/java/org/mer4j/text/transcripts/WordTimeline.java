@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.mer4j.api.TimedWord;
+import org.mer4j.api.Excerpt;
 
 /**
  * Validates parsed words and puts them in time order. Policy, shared by all readers:
@@ -32,14 +33,14 @@ final class WordTimeline {
         }
         if (!Double.isFinite(w.start()) || !Double.isFinite(w.end())) {
             throw TranscriptException.at(file, w.line(), field, "time is not a number", "finite start and end times",
-                    "fix the time of '" + w.word() + "'");
+                    "fix the time of " + Excerpt.quote(w.word()));
         }
         if (w.start() < 0 || w.end() < 0) {
-            throw TranscriptException.at(file, w.line(), field, "negative time " + fmt(w.start()) + ".." + fmt(w.end()) + " s for '" + w.word() + "'",
+            throw TranscriptException.at(file, w.line(), field, "negative time " + fmt(w.start()) + ".." + fmt(w.end()) + " s for " + Excerpt.quote(w.word()),
                     "times >= 0 from the start of the clip", "shift or remove the word");
         }
         if (w.end() < w.start()) {
-            throw TranscriptException.at(file, w.line(), field, "end " + fmt(w.end()) + " s before start " + fmt(w.start()) + " s for '" + w.word() + "'",
+            throw TranscriptException.at(file, w.line(), field, "end " + fmt(w.end()) + " s before start " + fmt(w.start()) + " s for " + Excerpt.quote(w.word()),
                     "end >= start", "swap or fix the times");
         }
     }
@@ -55,8 +56,8 @@ final class WordTimeline {
             if (!out.isEmpty()) {
                 TimedWord prev = out.get(out.size() - 1);
                 if (w.start() < prev.end() - EPS) {
-                    log.overlap(file + " line " + w.line() + ": '" + w.word() + "' starts at " + fmt(w.start()) + " s before '"
-                            + prev.word() + "' ends at " + fmt(prev.end()) + " s; cut the earlier word's end to " + fmt(w.start()) + " s");
+                    log.overlap(file + " line " + w.line() + ": " + Excerpt.quote(w.word()) + " starts at " + fmt(w.start()) + " s before "
+                            + Excerpt.quote(prev.word()) + " ends at " + fmt(prev.end()) + " s; cut the earlier word's end to " + fmt(w.start()) + " s");
                     out.set(out.size() - 1, new TimedWord(prev.word(), prev.start(), Math.max(prev.start(), w.start())));
                 }
             }

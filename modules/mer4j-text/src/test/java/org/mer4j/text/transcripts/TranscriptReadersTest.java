@@ -154,4 +154,31 @@ class TranscriptReadersTest {
         assertEquals(4.0, w.get(1).end(), 1e-9);
         assertEquals(0, WordSpreader.spread("  ", 0, 1).size());
     }
+
+    @Test
+    void errorsQuoteOnlyAShortEscapedExcerptOfTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the first line of a file that is no known .csv format used to be copied whole into the message
+        Path csv = java.nio.file.Files.writeString(dir.resolve("x.csv"), "root:x:0:0:" + "r".repeat(5000) + "\u001B[31m\n");
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class, () -> TranscriptReaders.defaults().read(csv));
+        assertTrue(first.getMessage().contains("first line 'root:x:0:0:rrr") && first.getMessage().contains("...' (4096 chars)"), first.getMessage());
+        assertTrue(first.getMessage().length() < 400, first.getMessage());
+
+        Path words = java.nio.file.Files.writeString(dir.resolve("w.csv"), "start;end;word\n0;" + "9".repeat(3000) + "x;w\n");
+        TranscriptException num = assertThrows(TranscriptException.class, () -> TranscriptReaders.defaults().read(words));
+        assertTrue(num.getMessage().contains("line 2, field end") && num.getMessage().contains("(3001 chars)"), num.getMessage());
+        assertTrue(num.getMessage().length() < 400 && num.getCause() == null, num.getMessage());
+        assertTrue(num instanceof org.mer4j.api.MalformedFileException);
+
+        Path vtt = java.nio.file.Files.writeString(dir.resolve("x.vtt"), "NOT\u0007VTT " + "q".repeat(200) + "\n");
+        TranscriptException header = assertThrows(TranscriptException.class, () -> TranscriptReaders.defaults().read(vtt));
+        assertTrue(header.getMessage().contains("'NOT\\u0007VTT qqq") && header.getMessage().length() < 400, header.getMessage());
+    }
+
+    @Test
+    void theFormatFollowsTheNameTheManifestGivesNotTheLinkTarget(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path blob = java.nio.file.Files.writeString(dir.resolve("blob-1234"), "1\n00:00:01,000 --> 00:00:02,000\nhello there\n");
+        Transcript t = TranscriptReaders.defaults().read(blob, "clip.srt");
+        assertEquals("srt", t.format());
+        assertEquals(List.of("hello", "there"), words(t));
+    }
 }
