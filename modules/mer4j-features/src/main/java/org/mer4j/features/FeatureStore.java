@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * damage: it is raised as an {@link IOException} naming the path and the fix.
  */
 public final class FeatureStore {
+    private final java.util.concurrent.ConcurrentMap<Path, Object> writeLocks = new java.util.concurrent.ConcurrentHashMap<>();
     /** Sidecar format written by this version; entries in any other format are stale and recomputed. */
     public static final String FORMAT = "mer4j-track/2";
     /** The format before checksums; such entries are deleted and recomputed. */
@@ -352,10 +353,21 @@ public final class FeatureStore {
             TrackSidecar side = new TrackSidecar(FORMAT, clipId, key.extractor(), key.configHash(), key.mediaHash(),
                     config, t, dim, Instant.now().toString(), arrays);
             AtomicFiles.write(tmp.resolve(SIDECAR), JSON.writeValueAsBytes(side));
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                deleteRecursively(target);
+            // two clips with identical media (duplicates in a corpus) have the same key and may finish together:
+            // one writer at a time replaces an entry; the key names extractor, config and media content, so
+            // an entry another writer placed in between holds the same track and is kept
+            synchronized (writeLocks.computeIfAbsent(target, k -> new Object())) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteRecursively(target);
+                }
+                try {
+                    Files.move(tmp, target);
+                } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                }
             }
-            Files.move(tmp, target);
         } finally {
             if (Files.exists(tmp)) {
                 deleteRecursively(tmp);

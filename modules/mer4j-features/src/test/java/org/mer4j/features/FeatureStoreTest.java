@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,6 +86,32 @@ class FeatureStoreTest {
         assertTrue(store.contains(key));
         assertBitExact(track, store.read(key).orElseThrow());
         assertEquals(1, store.damagedEntries());
+    }
+
+    /** Two clips with identical media have one key; their workers may write it at the same moment. */
+    @Test
+    void concurrentWritesOfOneKeyLeaveOneValidEntry(@TempDir Path dir) throws Exception {
+        FeatureStore store = new FeatureStore(dir);
+        FeatureKey key = key("prosody", "same media");
+        FeatureTrack track = bigTrack();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String clip = "clip-" + i;
+                writes.add(pool.submit(() -> {
+                    store.write(key, clip, new DummyConfig(1, "x"), track);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : writes) {
+                w.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertBitExact(track, store.read(key).orElseThrow());
+        assertEquals(0, store.damagedEntries());
     }
 
     @Test
