@@ -173,22 +173,63 @@ public final class FusionTrainer {
         double total = 0;
         int clips = 0;
         for (List<AlignedClip> group : batches) {
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                FusionBatch batch = batcher.batch(manager, group);
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList outputs = trainer.forward(batch.inputs());
-                    NDArray value = trainer.getLoss().evaluate(batch.labels(), outputs);
-                    collector.backward(value);
-                    total += value.getFloat() * group.size();
-                    clips += group.size();
-                }
-                if (clipGradNorm > 0) {
-                    GradientClipping.clipGlobalNorm(block, clipGradNorm);
-                }
-                step(block, optimizer);
-            }
+            // float * int, then added to the double total, as before the step was factored out
+            total += trainStep(trainer, block, optimizer, batcher, group, clipGradNorm).loss() * group.size();
+            clips += group.size();
         }
         return total / clips;
+    }
+
+    /**
+     * What one training step took: its loss and the wall-clock time of its phases.
+     *
+     * @param loss the batch loss
+     * @param batchNanos building the batch tensors in the step's child manager
+     * @param forwardNanos forward pass and loss (inside the gradient collector)
+     * @param backwardNanos backward pass (and closing the collector)
+     * @param updateNanos gradient clipping (when on) and the optimiser update of every parameter
+     * @param closeNanos closing the step's child manager (freeing its arrays)
+     */
+    public record Step(float loss, long batchNanos, long forwardNanos, long backwardNanos, long updateNanos, long closeNanos) {
+        /** The whole step. */
+        public long totalNanos() {
+            return batchNanos + forwardNanos + backwardNanos + updateNanos + closeNanos;
+        }
+    }
+
+    /**
+     * One training step exactly as the loop runs it: the batch of {@code group} in a child manager of the
+     * trainer's, forward and loss in a gradient collector, backward, optional global-norm clipping,
+     * then the optimiser update of every parameter. Public for the training-speed
+     * benchmark ({@code org.mer4j.train.bench.TrainStepBench}), which times the loop's own code.
+     */
+    public static Step trainStep(Trainer trainer, TaskModel block, StatefulOptimizer optimizer, ClipBatcher batcher,
+                                 List<AlignedClip> group, double clipGradNorm) {
+        long t0 = System.nanoTime();
+        long t1;
+        long t2;
+        long t3;
+        long t4;
+        float loss;
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            FusionBatch batch = batcher.batch(manager, group);
+            t1 = System.nanoTime();
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList outputs = trainer.forward(batch.inputs());
+                NDArray value = trainer.getLoss().evaluate(batch.labels(), outputs);
+                t2 = System.nanoTime();
+                collector.backward(value);
+                loss = value.getFloat();
+            }
+            t3 = System.nanoTime();
+            if (clipGradNorm > 0) {
+                GradientClipping.clipGlobalNorm(block, clipGradNorm);
+            }
+            step(block, optimizer);
+            t4 = System.nanoTime();
+        }
+        long t5 = System.nanoTime();
+        return new Step(loss, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4);
     }
 
     /**

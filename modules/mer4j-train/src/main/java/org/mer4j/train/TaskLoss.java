@@ -6,10 +6,11 @@ import ai.djl.training.loss.Loss;
 import org.mer4j.train.tasks.TaskSet;
 
 /** DJL's view of the multi-task loss: {@link TaskSet#loss} on the batch targets and the model outputs. */
-final class TaskLoss extends Loss {
+public final class TaskLoss extends Loss {
     private final TaskSet tasks;
 
-    TaskLoss(TaskSet tasks) {
+    /** The loss of {@code tasks}. */
+    public TaskLoss(TaskSet tasks) {
         super("taskLoss");
         this.tasks = tasks;
     }

@@ -2,9 +2,7 @@ package org.mer4j.models.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.mer4j.models.Scalars;
 
 /**
  * Attention masks in the layout of {@link ai.djl.nn.transformer.ScaledDotProductAttentionBlock}:
@@ -42,14 +40,28 @@ public final class AttentionMasks {
     }
 
     /**
-     * Band mask {@code [1, queries, keys + 1]}: 1 where {@code |query - key| <= window}, and in the last
-     * column (an always-visible extra key such as a null token).
+     * Band mask {@code [1, queries, keys + 1]}: 1 where {@code |query - key mod queries| <= window}, and in
+     * the last column (an always-visible extra key such as a null token). The keys are one or more
+     * sources on the queries' timeline concatenated along time ({@code keys} a multiple of
+     * {@code queries}), so every source is seen around the query's own step. Built on the Java side and created in
+     * one operation (it depends only on the sizes, not on the batch); its values are exactly 0 and 1.
      */
     public static NDArray band(long queries, long keys, int window, NDManager manager) {
-        NDArray q = manager.arange(0f, (float) queries).reshape(queries, 1);
-        NDArray k = manager.arange(0f, (float) keys).reshape(1, keys);
-        NDArray distance = q.sub(k).abs();
-        NDArray inside = distance.lte(Scalars.of(distance, window)).toType(DataType.FLOAT32, false);
-        return inside.concat(manager.ones(new Shape(queries, 1)), 1).expandDims(0);
+        int q = Math.toIntExact(queries);
+        int k = Math.toIntExact(keys);
+        if (q == 0 || k % q != 0) {
+            throw new IllegalArgumentException("a band mask needs sources on the queries' timeline: " + k + " key steps are not a whole"
+                    + " number of sequences of " + q + " steps");
+        }
+        float[] values = new float[Math.multiplyExact(q, k + 1)];
+        for (int i = 0; i < q; i++) {
+            int row = i * (k + 1);
+            for (int j = 0; j < k; j++) {
+                // key j is step j mod T of its source: several sources concatenated along time share the timeline
+                values[row + j] = Math.abs(i - j % q) <= window ? 1f : 0f;
+            }
+            values[row + k] = 1f;
+        }
+        return manager.create(values, new Shape(1, queries, keys + 1));
     }
 }

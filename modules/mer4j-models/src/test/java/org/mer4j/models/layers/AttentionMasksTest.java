@@ -22,6 +22,12 @@ class AttentionMasksTest {
                 0, 1, 1, 1, 1,
                 0, 0, 1, 1, 1}, band.toFloatArray());
             assertArrayEquals(new float[] {1, 0, 1, 0, 1, 1}, AttentionMasks.band(2, 2, 0, manager).toFloatArray(), "window 0: the same step");
+            // two sources of 3 steps concatenated along time: each query sees its own step of both sources
+            assertArrayEquals(new float[] {
+                1, 0, 0, 1, 0, 0, 1,
+                0, 1, 0, 0, 1, 0, 1,
+                0, 0, 1, 0, 0, 1, 1}, AttentionMasks.band(3, 6, 0, manager).toFloatArray(), "window 0 over two concatenated sources");
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> AttentionMasks.band(3, 5, 1, manager));
         }
     }
 

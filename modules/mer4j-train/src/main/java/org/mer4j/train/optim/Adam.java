@@ -50,22 +50,24 @@ public final class Adam extends StatefulOptimizer {
     protected void apply(NDArray weight, NDArray grad, NDArray[] buffers, long t, double lr) {
         NDArray g = grad;
         if (weightDecay > 0 && decoupled) {
-            weight.muli((float) (1 - lr * weightDecay));
+            weight.muli(stepConstant(weight, (float) (1 - lr * weightDecay)));
         } else if (weightDecay > 0) {
-            g = grad.add(weight.mul((float) weightDecay));
+            g = grad.add(weight.mul(constant(weight, (float) weightDecay)));
         }
-        step(weight, g, buffers[0], buffers[1], t, lr, beta1, beta2, epsilon);
+        step(weight, g, buffers[0], buffers[1], t, lr);
     }
 
-    /** The bias-corrected Adam step on {@code weight} given the effective gradient {@code g} (temporaries: the caller's scope). */
-    private static void step(NDArray weight, NDArray g, NDArray m, NDArray v, long t, double lr, double beta1, double beta2,
-                     double epsilon) {
-        m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-        v.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
+    /**
+     * The bias-corrected Adam step on {@code weight} given the effective gradient {@code g} (temporaries: the caller's scope).
+     * Each constant is the 0-d tensor DJL's {@code Number} overloads would make ({@link #constant}, {@link #stepConstant}).
+     */
+    private void step(NDArray weight, NDArray g, NDArray m, NDArray v, long t, double lr) {
+        m.muli(constant(m, (float) beta1)).addi(g.mul(constant(m, (float) (1 - beta1))));
+        v.muli(constant(v, (float) beta2)).addi(g.mul(g).muli(constant(v, (float) (1 - beta2))));
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
-        NDArray denominator = v.sqrt().divi((float) correction2).addi((float) epsilon);
-        weight.subi(m.div(denominator).muli((float) stepSize));
+        NDArray denominator = v.sqrt().divi(stepConstant(v, (float) correction2)).addi(constant(v, (float) epsilon));
+        weight.subi(m.div(denominator).muli(stepConstant(m, (float) stepSize)));
     }
 
     private static void checkConstants(double beta1, double beta2, double epsilon, double weightDecay) {

@@ -38,17 +38,17 @@ public final class Sgd extends StatefulOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] buffers, long t, double lr) {
-        NDArray g = weightDecay > 0 ? grad.add(weight.mul((float) weightDecay)) : grad;
+        NDArray g = weightDecay > 0 ? grad.add(weight.mul(constant(weight, (float) weightDecay))) : grad;
         if (momentum > 0) {
             NDArray buffer = buffers[0];
             if (t == 1) {
                 buffer.addi(g);
             } else {
-                buffer.muli((float) momentum).addi(g);
+                buffer.muli(constant(buffer, (float) momentum)).addi(g);
             }
-            weight.subi(buffer.mul((float) lr));
+            weight.subi(buffer.mul(stepConstant(buffer, (float) lr)));
         } else {
-            weight.subi(g.mul((float) lr));
+            weight.subi(g.mul(stepConstant(weight, (float) lr)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.mer4j.train.optim;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -71,6 +72,10 @@ public abstract class StatefulOptimizer extends Optimizer {
     private final Map<String, ParameterState> states = new HashMap<>();
     /** Parameter ids updated in the current step. */
     private final Set<String> updatedThisStep = new HashSet<>();
+    /** 0-dimensional constants of the rule by device and float bits (see {@link #constant}). */
+    private final Map<Device, Map<Integer, NDArray>> constants = new HashMap<>();
+    /** The same for values of the current step (see {@link #stepConstant}). */
+    private final Map<Device, Map<Integer, NDArray>> stepConstants = new HashMap<>();
     private long steps;
     private double rate;
 
@@ -113,6 +118,7 @@ public abstract class StatefulOptimizer extends Optimizer {
         if (updatedThisStep.isEmpty()) {
             rate = schedule.rate(steps);
             steps++;
+            closeStepConstants();
         }
         updatedThisStep.add(parameterId);
         ParameterState state = states.get(parameterId);
@@ -128,6 +134,46 @@ public abstract class StatefulOptimizer extends Optimizer {
             apply(weight, grad, state.buffers, state.t, rate);
         }
         zeroGradient(weight);
+    }
+
+    /**
+     * The 0-dimensional float32 tensor holding {@code value} on {@code like}'s device, for a constant
+     * of the rule (betas, epsilon, weight decay, momentum) in {@link #apply}: the very tensor DJL's
+     * {@code Number} overloads ({@code muli(0.9f)}) create from a Java buffer and close again on every
+     * call, made once and kept (on {@code like}'s manager, outside the update's scope), so results
+     * are bit for bit the same and an update spends no time allocating constants. For values that
+     * change from step to step (bias corrections, scheduled rates) use {@link #stepConstant}.
+     */
+    protected final NDArray constant(NDArray like, float value) {
+        return cached(constants, like, value);
+    }
+
+    /**
+     * As {@link #constant}, for a value of the current step (a bias correction, the learning rate):
+     * shared by the step's updates and closed when the next step begins.
+     */
+    protected final NDArray stepConstant(NDArray like, float value) {
+        return cached(stepConstants, like, value);
+    }
+
+    private static NDArray cached(Map<Device, Map<Integer, NDArray>> cache, NDArray like, float value) {
+        Map<Integer, NDArray> byValue = cache.computeIfAbsent(like.getDevice(), d -> new HashMap<>());
+        int key = Float.floatToRawIntBits(value);
+        NDArray c = byValue.get(key);
+        if (c == null || c.isReleased()) {
+            c = like.getManager().create(value);
+            NDScope.unregister(c);
+            byValue.put(key, c);
+        }
+        return c;
+    }
+
+    /** At the start of a step, when no update is using them: closes the previous step's constants. */
+    private void closeStepConstants() {
+        for (Map<Integer, NDArray> byValue : stepConstants.values()) {
+            byValue.values().forEach(NDArray::close);
+            byValue.clear();
+        }
     }
 
     /**

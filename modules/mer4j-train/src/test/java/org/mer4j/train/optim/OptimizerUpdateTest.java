@@ -223,6 +223,7 @@ class OptimizerUpdateTest {
                 NDArray weight = manager.create(START);
                 NDArray grad = manager.create(GRADS[0]);
                 optimizer.update("p", weight, grad); // creates the state buffers
+                optimizer.update("p", weight, grad); // and the rule's cached constants (sgd's momentum from its second step on)
                 int arrays = ((BaseNDManager) manager).getManagedArrays().size();
                 for (int i = 0; i < 20; i++) {
                     optimizer.update("p", weight, grad);
