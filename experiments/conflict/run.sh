@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The conflict benchmark in one command: generate the conflict corpus (once; seeded, so always the same),
 # train the whole zoo on it (configs/conflict/zoo.yaml), and copy the tables here.
-#   experiments/conflict/run.sh [--set key=value ...]
+#   experiments/conflict/run.sh [--set key=value ...]   (copies runs/conflict: keep the experiment name)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
