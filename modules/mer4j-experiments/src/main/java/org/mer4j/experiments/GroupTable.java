@@ -74,7 +74,7 @@ final class GroupTable {
                     }
                     MetricStats s = MetricStats.of(v);
                     md.append(String.format(Locale.ROOT, " %.4f ± %.4f (n=%d) |", s.mean(), s.std(), s.n()));
-                    csv.append(quote(row.getKey())).append(',').append(quote(g)).append(',').append(metric)
+                    csv.append(CsvField.of(row.getKey())).append(',').append(CsvField.of(g)).append(',').append(metric)
                             .append(String.format(Locale.ROOT, ",%.6f,%.6f,%d%n", s.mean(), s.std(), s.n()));
                 }
                 md.append('\n');
@@ -82,9 +82,5 @@ final class GroupTable {
         }
         AtomicFiles.writeString(experimentDir.resolve("table-by-" + key + ".md"), md.toString());
         AtomicFiles.writeString(experimentDir.resolve("table-by-" + key + ".csv"), csv.toString());
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

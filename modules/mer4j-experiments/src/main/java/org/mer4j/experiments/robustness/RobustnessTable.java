@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mer4j.api.AtomicFiles;
+import org.mer4j.experiments.CsvField;
 import org.mer4j.experiments.MetricStats;
 import org.mer4j.experiments.report.EChartsPage;
 
@@ -99,7 +100,7 @@ public final class RobustnessTable {
                         }
                         MetricStats s = MetricStats.of(v);
                         md.append(String.format(Locale.ROOT, " %.4f ± %.4f |", s.mean(), s.std()));
-                        csv.append(csvField(row.getKey())).append(',').append(modality).append(',').append(kind).append(',').append(fmt(level))
+                        csv.append(CsvField.of(row.getKey())).append(',').append(modality).append(',').append(kind).append(',').append(fmt(level))
                                 .append(',').append(metric).append(String.format(Locale.ROOT, ",%.6f,%.6f,%d%n", s.mean(), s.std(), s.n()));
                         points.add(List.of(level, s.mean()));
                         any = true;
@@ -139,9 +140,5 @@ public final class RobustnessTable {
 
     private static String fmt(double level) {
         return String.format(Locale.ROOT, "%.2f", level);
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mer4j.api.AtomicFiles;
+import org.mer4j.experiments.CsvField;
 import org.mer4j.experiments.MetricStats;
 
 /**
@@ -127,7 +128,7 @@ public final class TableBuilder {
             for (TableSpec.Column c : spec.columns()) {
                 MetricStats s = cells.get(i).get(c.metric());
                 if (s != null) {
-                    sb.append(quote(spec.rows().get(i).label())).append(',').append(c.metric())
+                    sb.append(CsvField.of(spec.rows().get(i).label())).append(',').append(c.metric())
                             .append(String.format(Locale.ROOT, ",%.6f,%.6f,%d%n", s.mean(), s.std(), s.n()));
                 }
             }
@@ -153,9 +154,5 @@ public final class TableBuilder {
 
     private static String tex(String s) {
         return s.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%").replace("_", "\\_").replace("#", "\\#");
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
