@@ -2,6 +2,7 @@ package org.mer4j.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Turns a corpus as it is distributed (a folder in its own layout) into a {@link Manifest}, so an
@@ -25,4 +26,20 @@ public interface DatasetAdapter {
      * @throws ManifestException when the folder does not have the expected layout, naming the file and fix
      */
     Manifest load(Path root, Path workDir) throws IOException;
+
+    /**
+     * Reads the corpus with adapter options ({@code data.options} in a config, e.g. which RAVDESS
+     * files to take). Adapters that take options override this and document each key in
+     * {@link #expectedLayout()}'s companion, {@code data-manifests/README.md}; the default accepts none.
+     *
+     * @param options option name to value as written in the config; never null
+     * @throws ManifestException naming the unknown option when the adapter takes none
+     */
+    default Manifest load(Path root, Path workDir, Map<String, String> options) throws IOException {
+        if (!options.isEmpty()) {
+            throw new ManifestException("data.options " + options.keySet() + ": dataset adapter '" + name()
+                    + "' takes no options; remove data.options");
+        }
+        return load(root, workDir);
+    }
 }

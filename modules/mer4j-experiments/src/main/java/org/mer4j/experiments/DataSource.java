@@ -18,9 +18,10 @@ import org.mer4j.experiments.datasets.DatasetAdapters;
  * @param manifest the clips
  * @param manifestFile the manifest on disk (given, or written for an adapter)
  * @param adapter adapter name, or null
+ * @param options the adapter's {@code data.options}
  * @param root the data root the media resolve against
  */
-record DataSource(Manifest manifest, Path manifestFile, String adapter, Path root) {
+record DataSource(Manifest manifest, Path manifestFile, String adapter, Map<String, String> options, Path root) {
 
     static DataSource open(ExperimentConfig.DataConfig data, Path projectDir, Path experimentDir) throws IOException {
         if (data.adapter() == null || data.adapter().isBlank()) {
@@ -29,7 +30,7 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
             if (data.root() != null) {
                 m = m.withRoot(projectDir.resolve(data.root()));
             }
-            return new DataSource(m, file, null, m.root());
+            return new DataSource(m, file, null, Map.of(), m.root());
         }
         DatasetAdapter adapter = DatasetAdapters.load().get(data.adapter());
         Path root = projectDir.resolve(data.root()).toAbsolutePath().normalize();
@@ -38,19 +39,20 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Path roo
         }
         Path workDir = experimentDir.resolve("data");
         Files.createDirectories(workDir);
-        Manifest m = adapter.load(root, workDir);
+        Manifest m = adapter.load(root, workDir, data.options());
         m = m.withAllowOutsideRoot(m.allowOutsideRoot() || data.allowOutsideRoot());
         ManifestIO.validate(m, root, true);
         m = ManifestIO.loadTraces(m, root);
         Path file = workDir.resolve("manifest.json");
         ManifestIO.write(file, m);
-        return new DataSource(m, file, adapter.name(), m.root());
+        return new DataSource(m, file, adapter.name(), data.options(), m.root());
     }
 
     /** What provenance records about the data. */
     Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("adapter", adapter);
+        d.put("options", options);
         d.put("root", root.toString());
         d.put("clips", manifest.clips().size());
         d.put("allowOutsideRoot", manifest.allowOutsideRoot());

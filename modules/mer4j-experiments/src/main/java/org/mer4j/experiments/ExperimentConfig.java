@@ -2,6 +2,7 @@ package org.mer4j.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.mer4j.features.AlignmentConfig;
 import org.mer4j.features.InputLimits;
 
@@ -89,8 +90,9 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
      *     {@code outside-data-root}); a manifest may also allow it with {@code "allowOutsideRoot": true}.
      *     Files outside the root are read but never quoted in error messages
      */
-    public record DataConfig(String manifest, String root, String adapter, boolean allowOutsideRoot) {
+    public record DataConfig(String manifest, String root, String adapter, boolean allowOutsideRoot, Map<String, String> options) {
         public DataConfig {
+            options = options == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(options));
             boolean hasManifest = manifest != null && !manifest.isBlank();
             boolean hasAdapter = adapter != null && !adapter.isBlank();
             if (hasManifest == hasAdapter) {
@@ -100,6 +102,10 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
             if (hasAdapter && (root == null || root.isBlank() || root.startsWith("<"))) {
                 throw new IllegalArgumentException("data.root: required with data.adapter '" + adapter + "'; point it at the corpus"
                         + " folder, e.g. --set data.root=/path/to/corpus");
+            }
+            if (hasManifest && !options.isEmpty()) {
+                throw new IllegalArgumentException("data.options: only read by a dataset adapter (data.adapter); remove it or"
+                        + " give data.adapter");
             }
         }
     }
