@@ -11,6 +11,10 @@ final class Console {
     }
 
     static void line(String message) {
+        if (TerminalProgress.barShowing()) {
+            System.err.print("\r\u001b[2K"); // clear the bar's line; the bar redraws itself below
+            System.err.flush();
+        }
         System.out.println("[" + LocalTime.now().format(TIME) + "] " + message);
         System.out.flush();
     }

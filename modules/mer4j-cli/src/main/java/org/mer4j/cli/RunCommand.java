@@ -30,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
 
     static int runExperiment(Path config, List<String> overrides, Path projectDir, Path runs) throws Exception {
         ConfigLoader.Resolved resolved = ConfigLoader.load(config, overrides);
-        SummaryTable.Summary summary = new ExperimentRunner(projectDir, projectDir.resolve(runs), Console::line).run(resolved);
+        SummaryTable.Summary summary = new ExperimentRunner(projectDir, projectDir.resolve(runs), Console::line,
+                TerminalProgress.forThisProcess()).run(resolved);
         Path dir = projectDir.resolve(runs).resolve(summary.experiment());
         System.out.println();
         System.out.print(java.nio.file.Files.readString(dir.resolve("table.md")));

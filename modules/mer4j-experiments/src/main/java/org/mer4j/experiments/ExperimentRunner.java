@@ -15,6 +15,7 @@ import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.ManifestIO;
+import org.mer4j.api.Progress;
 import org.mer4j.features.ExtractorRegistry;
 import org.mer4j.features.Hashing;
 import org.mer4j.train.tasks.TaskContext;
@@ -32,16 +33,29 @@ public final class ExperimentRunner {
     private final Path projectDir;
     private final Path runsDir;
     private final Consumer<String> log;
+    private final Progress progress;
 
     /**
+     * An experiment runner that reports extraction and training progress as plain lines to {@code log}
+     * every 10 seconds.
+     *
      * @param projectDir folder that relative config paths resolve against
      * @param runsDir where experiment folders go (usually {@code <projectDir>/runs})
      * @param log progress lines
      */
     public ExperimentRunner(Path projectDir, Path runsDir, Consumer<String> log) {
+        this(projectDir, runsDir, log, Progress.lines(log, 10));
+    }
+
+    /**
+     * @param progress where extraction (clips) and each run's training (epochs) report how far they are,
+     *     e.g. a terminal progress bar
+     */
+    public ExperimentRunner(Path projectDir, Path runsDir, Consumer<String> log, Progress progress) {
         this.projectDir = projectDir;
         this.runsDir = runsDir;
         this.log = log;
+        this.progress = progress;
     }
 
     /** Runs the experiment and returns its summary. */
@@ -61,7 +75,7 @@ public final class ExperimentRunner {
         List<AlignedClip> labelled = manifest.clips().stream().map(ExperimentRunner::labelsOnly).toList();
         TaskSet.create(resolved.plugins().tasks(), new TaskContext(manifest.classes(), labelled, labelled));
 
-        FeaturePipeline.Result data = FeaturePipeline.run(cfg, resolved.plugins().extractors(), manifest, projectDir, log);
+        FeaturePipeline.Result data = FeaturePipeline.run(cfg, resolved.plugins().extractors(), manifest, projectDir, log, progress);
         if (data.clips().isEmpty()) {
             throw new IllegalStateException("no clip survived extraction (" + data.skipped().size() + " skipped); see the messages above");
         }
@@ -111,6 +125,8 @@ public final class ExperimentRunner {
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
         List<String> failedRuns = new ArrayList<>();
+        int runCount = cfg.rows().size() * cfg.seeds().size() * folds.size();
+        int runNumber = 0;
         for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {
             ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
             rowModalities.put(row.name(), row.modalities());
@@ -122,6 +138,7 @@ public final class ExperimentRunner {
                     String prefix = RunFolder.prefix(row.name(), fold.index(), runKey, runSeed);
                     var finished = RunFolder.findFinished(experimentDir, prefix);
                     if (finished.isPresent()) {
+                        runNumber++;
                         log.accept(label + " finished earlier: " + experimentDir.relativize(finished.get()));
                         runs.add(finished.get());
                         continue;
@@ -134,8 +151,10 @@ public final class ExperimentRunner {
                     prov.put("seed", rootSeed);
                     prov.put("runSeed", runSeed);
                     FoldTrainer.Outcome outcome;
-                    try {
-                        outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp);
+                    runNumber++;
+                    String task = "train " + label.substring(1, label.length() - 1) + " (run " + runNumber + "/" + runCount + ")";
+                    try (Progress.Meter meter = progress.start(task, resolved.plugins().train().epochs(), "epochs")) {
+                        outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp, (epoch, loss, val, seconds) -> meter.step());
                     } catch (TrainingDivergedException e) {
                         // one diverged run must not end the experiment: record it, leave its folder unfinished
                         // (a rerun retries it) and go on with the others

@@ -37,6 +37,12 @@ public final class FeaturePipeline {
 
     public static Result run(ExperimentConfig cfg, ExtractorRegistry registry, Manifest manifest, Path projectDir, Consumer<String> log)
             throws IOException {
+        return run(cfg, registry, manifest, projectDir, log, org.mer4j.api.Progress.lines(log, 10));
+    }
+
+    /** As {@link #run(ExperimentConfig, ExtractorRegistry, Manifest, Path, Consumer)}, reporting extraction to {@code progress}. */
+    public static Result run(ExperimentConfig cfg, ExtractorRegistry registry, Manifest manifest, Path projectDir, Consumer<String> log,
+                             org.mer4j.api.Progress progress) throws IOException {
         List<FeatureExtractor> extractors = new ArrayList<>();
         try {
             for (int i = 0; i < cfg.features().extractors().size(); i++) {
@@ -47,7 +53,7 @@ public final class FeaturePipeline {
             DecodeConfig decode = new DecodeConfig(cfg.features().videoFps(), cfg.features().sampleRate(), cfg.features().maxVideoWidth());
             ExtractionRunner runner = new ExtractionRunner(store, extractors, decode, cfg.features().threads(),
                     new TranscriptWordSource(cfg.features().asr()), cfg.features().limits());
-            ExtractionReport report = runner.run(manifest, log);
+            ExtractionReport report = runner.run(manifest, log, progress);
             log.accept(report.summaryLine());
             TimelineAligner aligner = new TimelineAligner(cfg.alignment());
             List<AlignedClip> aligned = new ArrayList<>();

@@ -62,7 +62,7 @@ final class FoldTrainer {
         this.allClips = List.copyOf(allClips);
     }
 
-    Outcome run(int rowIndex, Fold fold, List<AlignedClip> all, long seed, Path runDir) throws IOException {
+    Outcome run(int rowIndex, Fold fold, List<AlignedClip> all, long seed, Path runDir, TrainingListener listener) throws IOException {
         long t0 = System.nanoTime();
         boolean peakReset = PeakMemory.reset();
         ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
@@ -110,7 +110,7 @@ final class FoldTrainer {
                 tasks.heads()));
         FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
         try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, train, val, plugins.train(), seed,
-                runDir.resolve("checkpoint"), TrainingListener.NONE)) {
+                runDir.resolve("checkpoint"), listener)) {
             Map<String, Double> cost = new java.util.LinkedHashMap<>();
             cost.put("trainSeconds", (System.nanoTime() - t0) / 1e9);
             cost.put("parameters", (double) parameterCount(model));

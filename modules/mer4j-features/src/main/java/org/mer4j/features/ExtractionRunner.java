@@ -27,6 +27,7 @@ import org.mer4j.api.FeatureTrack;
 import org.mer4j.api.MalformedFileException;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.Modality;
+import org.mer4j.api.Progress;
 import org.mer4j.api.TimedWord;
 import org.mer4j.api.VideoFrame;
 import org.mer4j.media.DecodeConfig;
@@ -103,8 +104,13 @@ public final class ExtractionRunner {
         this.threads = threads;
     }
 
-    /** Extracts every clip that is not complete in the store. */
+    /** Extracts every clip that is not complete in the store, with progress lines to {@code log} every 10 s. */
     public ExtractionReport run(Manifest manifest, Consumer<String> log) {
+        return run(manifest, log, Progress.lines(log, 10));
+    }
+
+    /** Extracts every clip that is not complete in the store, reporting each finished clip to {@code progress}. */
+    public ExtractionReport run(Manifest manifest, Consumer<String> log, org.mer4j.api.Progress progress) {
         long t0 = System.nanoTime();
         int damagedBefore = store.damagedEntries();
         List<SkippedClip> skipped = new ArrayList<>();
@@ -121,20 +127,18 @@ public final class ExtractionRunner {
             for (Clip clip : manifest.clips()) {
                 futures.add(pool.submit(() -> extractClip(data, clip)));
             }
-            int done = 0;
-            for (int i = 0; i < futures.size(); i++) {
-                Outcome o = await(futures.get(i), manifest.clips().get(i));
-                done++;
-                if (o.skipped() != null) {
-                    skipped.add(o.skipped());
-                    log.accept("skipped " + o.skipped().clipId() + " [" + o.skipped().reason() + "]: " + o.skipped().message());
-                } else if (o.computed() > 0) {
-                    extracted++;
-                } else {
-                    cached++;
-                }
-                if (done % 10 == 0 || done == futures.size()) {
-                    log.accept("extracted " + done + "/" + futures.size() + " clips");
+            try (Progress.Meter meter = progress.start("extract", futures.size(), "clips")) {
+                for (int i = 0; i < futures.size(); i++) {
+                    Outcome o = await(futures.get(i), manifest.clips().get(i));
+                    meter.step();
+                    if (o.skipped() != null) {
+                        skipped.add(o.skipped());
+                        log.accept("skipped " + o.skipped().clipId() + " [" + o.skipped().reason() + "]: " + o.skipped().message());
+                    } else if (o.computed() > 0) {
+                        extracted++;
+                    } else {
+                        cached++;
+                    }
                 }
             }
         } finally {
