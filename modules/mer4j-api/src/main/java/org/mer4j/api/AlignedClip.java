@@ -37,6 +37,11 @@ public record AlignedClip(String clipId, String subject, double rate, int steps,
         return (i + 0.5) / rate;
     }
 
+    /** The same clip under another id with other labels (e.g. pseudo-labels for self-training). */
+    public AlignedClip withIdAndLabels(String newId, ClipLabels newLabels) {
+        return new AlignedClip(newId, subject, rate, steps, features, dims, masks, newLabels);
+    }
+
     /** The same clip and labels with other features. */
     public AlignedClip withFeatures(Map<Modality, float[]> newFeatures, Map<Modality, Integer> newDims, Map<Modality, boolean[]> newMasks) {
         return new AlignedClip(clipId, subject, rate, steps, newFeatures, newDims, newMasks, labels);

@@ -46,6 +46,21 @@ public record ClipLabels(String emotion, Map<String, Double> emotionDistribution
         return new ClipLabels(null, null, null, null, null, null, null, null);
     }
 
+    /** These labels with another clip emotion (and no soft emotion label). */
+    public ClipLabels withEmotion(String newEmotion) {
+        return new ClipLabels(newEmotion, null, ahSegments, ahVideo, inconsistent, inconsistentSegments, dimensions, traces);
+    }
+
+    /** These labels with other A/H segments and video label. */
+    public ClipLabels withAh(List<TimeSegment> segments, Boolean video) {
+        return new ClipLabels(emotion, emotionDistribution, segments, video, inconsistent, inconsistentSegments, dimensions, traces);
+    }
+
+    /** These labels with other inconsistency segments and clip flag. */
+    public ClipLabels withInconsistency(List<TimeSegment> segments, Boolean clip) {
+        return new ClipLabels(emotion, emotionDistribution, ahSegments, ahVideo, clip, segments, dimensions, traces);
+    }
+
     /** The video-level A/H label, explicit or derived from the segments. */
     public boolean ahVideoLabel() {
         return ahVideo != null ? ahVideo : !ahSegments.isEmpty();

@@ -71,6 +71,13 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
         if (rows.stream().map(RowConfig::name).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("rows: row names must be unique");
         }
+        boolean personalisation = protocol.type().equals(ProtocolConfig.PERSONALISATION);
+        for (RowConfig r : rows) {
+            if (r.adaptation() != null && !personalisation) {
+                throw new IllegalArgumentException("rows[" + r.name() + "].adaptation: only the personalisation protocol adapts to a"
+                        + " target subject; set protocol.type: personalisation or remove the row's adaptation");
+            }
+        }
         String reference = report.reference();
         if (reference != null && rows.stream().noneMatch(r -> r.name().equals(reference))) {
             throw new IllegalArgumentException("report.reference: no row is named '" + reference + "'; rows: "
@@ -218,7 +225,7 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
      * @param modalities modalities fed to the model
      * @param fusion {@code {type: <provider>, ...settings}}
      */
-    public record RowConfig(String name, List<String> modalities, JsonNode fusion) {
+    public record RowConfig(String name, List<String> modalities, JsonNode fusion, AdaptationConfig adaptation) {
         public RowConfig {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("rows[].name: required");
@@ -230,6 +237,11 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
             if (fusion == null || !fusion.hasNonNull("type")) {
                 throw new IllegalArgumentException("rows[" + name + "].fusion: give {type: <fusion model>}, e.g. early-fusion");
             }
+        }
+
+        /** The row's adaptation to the target subject; {@code source-only} when none is given. */
+        public AdaptationConfig adaptationOrDefault() {
+            return adaptation == null ? AdaptationConfig.SOURCE_ONLY : adaptation;
         }
     }
 }

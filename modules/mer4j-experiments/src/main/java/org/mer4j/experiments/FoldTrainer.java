@@ -70,6 +70,13 @@ final class FoldTrainer {
         List<AlignedClip> train = subset(all, fold, fold.train(), modalities);
         List<AlignedClip> val = subset(all, fold, fold.val(), modalities);
         List<AlignedClip> test = subset(all, fold, fold.test(), modalities);
+        AdaptationConfig adaptation = row.adaptationOrDefault();
+        List<AlignedClip> adapt = List.of();
+        if (cfg.protocol().type().equals(ProtocolConfig.PERSONALISATION)) {
+            SubjectAdaptation.Split split = SubjectAdaptation.split(test, cfg.protocol().adaptFraction(), seed);
+            adapt = split.adaptation();
+            test = split.test();
+        }
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException("fold " + fold.index() + " has " + train.size() + " training and " + test.size()
                     + " test clips; " + (Fold.SPLIT.equals(fold.unit()) ? "protocol official needs clips with split train and test"
@@ -80,20 +87,29 @@ final class FoldTrainer {
         List<AlignedClip> rawTrain = train;
         List<AlignedClip> rawVal = val;
         List<AlignedClip> rawTest = test;
+        List<AlignedClip> rawAdapt = adapt;
         if (cfg.normalization().scope().equals("subject")) {
             train = Standardizer.perSubject(train);
             val = Standardizer.perSubject(val);
             test = Standardizer.perSubject(test);
+            adapt = Standardizer.perSubject(adapt);
         } else {
             Standardizer scaler = Standardizer.fit(train);
             train = train.stream().map(scaler::apply).toList();
             val = val.stream().map(scaler::apply).toList();
             test = test.stream().map(scaler::apply).toList();
+            adapt = adapt.stream().map(scaler::apply).toList();
+        }
+        if (adaptation.method().equals("target-norm")) {
+            // the target's own statistics, from its unlabelled adaptation clips only
+            Standardizer target = Standardizer.fit(rawAdapt);
+            test = rawTest.stream().map(target::apply).toList();
         }
         if (vocabulary != null) {
             train = withVocabulary(vocabulary, train, rawTrain);
             val = withVocabulary(vocabulary, val, rawVal);
             test = withVocabulary(vocabulary, test, rawTest);
+            adapt = withVocabulary(vocabulary, adapt, rawAdapt);
             vocabulary.save(runDir.resolve("vocabulary.json"));
         }
         Map<Modality, Integer> dims = new java.util.EnumMap<>(Modality.class);
@@ -108,9 +124,27 @@ final class FoldTrainer {
         runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s; heads=%s%n",
                 row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config(),
                 tasks.heads()));
-        FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
-        try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, train, val, plugins.train(), seed,
-                runDir.resolve("checkpoint"), listener)) {
+        List<AlignedClip> source = train;
+        List<AlignedClip> valClips = val;
+        SubjectAdaptation.Fit fit = round -> {
+            FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
+            Path checkpoint = runDir.resolve(round.number() == 0 ? "checkpoint" : "checkpoint-self-training-" + round.number());
+            return new FusionTrainer().train(spec, block, tasks, round.train(), valClips, plugins.train(), seed, checkpoint, listener);
+        };
+        if (adaptation.method().equals("self-training")) {
+            List<String> unable = SubjectAdaptation.tasksWithoutPseudoLabels(tasks);
+            if (!unable.isEmpty()) {
+                throw new IllegalArgumentException("rows[" + row.name() + "].adaptation: self-training needs pseudo-labels, which task(s) "
+                        + unable + " cannot make; use target-norm or source-only for this row");
+            }
+            runLog.append("adaptation self-training: ").append(adapt.size()).append(" unlabelled target clips\n");
+        } else if (!adapt.isEmpty()) {
+            runLog.append("adaptation ").append(adaptation.method()).append(": ").append(adapt.size()).append(" unlabelled target clips\n");
+        }
+        TrainedModel trained = adaptation.method().equals("self-training")
+                ? SubjectAdaptation.selfTrain(fit, tasks, source, adapt, adaptation, runLog)
+                : fit.train(new SubjectAdaptation.Round(0, source));
+        try (TrainedModel model = trained) {
             Map<String, Double> cost = new java.util.LinkedHashMap<>();
             cost.put("trainSeconds", (System.nanoTime() - t0) / 1e9);
             cost.put("parameters", (double) parameterCount(model));

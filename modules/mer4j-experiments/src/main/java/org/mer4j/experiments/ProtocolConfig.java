@@ -5,17 +5,39 @@ package org.mer4j.experiments;
  *
  * @param type {@code subject-kfold} (subjects dealt into k folds), {@code loso} (leave one subject
  *     out) or {@code official} (the corpus's own train/val/test split from each clip's {@code split};
- *     subjects may then appear on both sides, as the corpus defines)
+ *     subjects may then appear on both sides, as the corpus defines) or {@code personalisation}
+ *     (subject-based adaptation as in the BAH paper: every subject in turn is the target; the others
+ *     are the labelled source; the target's clips are split into unlabelled adaptation clips and
+ *     test clips, see {@link SubjectAdaptation})
  * @param folds k for subject-kfold
  * @param valFraction share of each fold's training subjects held out for model selection
+ * @param adaptFraction personalisation: share of each target subject's clips given, without labels,
+ *     for adaptation (default 0.5); the rest are its test clips
+ * @param targets personalisation: how many subjects (drawn with the experiment's seed) are targets in
+ *     turn; 0 (default) means every subject
  */
-public record ProtocolConfig(String type, int folds, double valFraction) {
+public record ProtocolConfig(String type, int folds, double valFraction, double adaptFraction, int targets) {
+    /** Type name of the personalisation protocol. */
+    public static final String PERSONALISATION = "personalisation";
+
+    public ProtocolConfig(String type, int folds, double valFraction) {
+        this(type, folds, valFraction, 0, 0);
+    }
+
     public ProtocolConfig {
         type = type == null ? "subject-kfold" : type;
         folds = folds == 0 ? 3 : folds;
         valFraction = valFraction == 0 ? 0.2 : valFraction;
-        if (!type.equals("subject-kfold") && !type.equals("loso") && !type.equals("official")) {
-            throw new IllegalArgumentException("protocol.type must be subject-kfold, loso or official, got '" + type + "'");
+        adaptFraction = adaptFraction == 0 ? 0.5 : adaptFraction;
+        if (!type.equals("subject-kfold") && !type.equals("loso") && !type.equals("official") && !type.equals(PERSONALISATION)) {
+            throw new IllegalArgumentException("protocol.type must be subject-kfold, loso, official or personalisation, got '" + type + "'");
+        }
+        if (targets < 0 || (targets > 0 && !type.equals(PERSONALISATION))) {
+            throw new IllegalArgumentException("protocol.targets: a count >= 1 of target subjects, only for protocol.type "
+                    + PERSONALISATION + "; got " + targets + " with " + type);
+        }
+        if (!(adaptFraction > 0 && adaptFraction < 1)) {
+            throw new IllegalArgumentException("protocol.adaptFraction must be in (0, 1), got " + adaptFraction);
         }
         if (type.equals("subject-kfold") && folds < 2) {
             throw new IllegalArgumentException("protocol.folds must be >= 2 for subject-kfold, got " + folds);
@@ -26,6 +48,6 @@ public record ProtocolConfig(String type, int folds, double valFraction) {
     }
 
     public static ProtocolConfig defaults() {
-        return new ProtocolConfig("subject-kfold", 3, 0.2);
+        return new ProtocolConfig("subject-kfold", 3, 0.2, 0.5, 0);
     }
 }

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Subject-independent splits. Subjects are shuffled with the given seed and dealt into k test
- * groups ({@code subject-kfold}) or one group per subject ({@code loso}); in each fold a share of
+ * groups ({@code subject-kfold}) or one group per subject ({@code loso}, and {@code personalisation}, whose
+ * test subject is the adaptation target); in each fold a share of
  * the remaining subjects becomes the validation set. The same subjects and seed give the same folds.
  */
 public final class SubjectSplits {
@@ -21,7 +22,8 @@ public final class SubjectSplits {
             return List.of(new Fold(0, List.of("train"), List.of("val"), List.of("test"), Fold.SPLIT));
         }
         List<String> sorted = new ArrayList<>(new TreeSet<>(subjects));
-        int k = protocol.type().equals("loso") ? sorted.size() : protocol.folds();
+        boolean oneSubjectPerFold = protocol.type().equals("loso") || protocol.type().equals(ProtocolConfig.PERSONALISATION);
+        int k = oneSubjectPerFold ? sorted.size() : protocol.folds();
         if (sorted.size() < Math.max(3, k)) {
             throw new IllegalArgumentException("protocol needs at least " + Math.max(3, k) + " subjects for " + k
                     + " folds with a validation set, the corpus has " + sorted.size() + "; lower protocol.folds");
@@ -29,7 +31,8 @@ public final class SubjectSplits {
         List<String> shuffled = new ArrayList<>(sorted);
         Collections.shuffle(shuffled, new Random(seed));
         List<Fold> folds = new ArrayList<>();
-        for (int f = 0; f < k; f++) {
+        int kept = protocol.targets() > 0 ? Math.min(k, protocol.targets()) : k;
+        for (int f = 0; f < kept; f++) {
             List<String> test = new ArrayList<>();
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < shuffled.size(); i++) {

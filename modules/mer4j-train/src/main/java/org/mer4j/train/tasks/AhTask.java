@@ -1,6 +1,9 @@
 package org.mer4j.train.tasks;
 
+import java.util.List;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.ClipLabels;
+import org.mer4j.api.TimeSegment;
 
 /**
  * Ambivalence/hesitancy (A/H) recognition as in the BAH corpus (Belharbi et al. 2025, "BAH Dataset
@@ -24,6 +27,11 @@ public final class AhTask extends BinaryEventTask {
     @Override
     protected Boolean clipLabel(AlignedClip clip) {
         return clip.labels().ahVideoLabel();
+    }
+
+    @Override
+    protected ClipLabels withLabels(ClipLabels into, List<TimeSegment> segments, boolean clipValue) {
+        return into.withAh(segments, clipValue);
     }
 
     /** Registers {@link AhTask} as {@code ah}. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.ClipLabels;
+import org.mer4j.api.TimeSegment;
 import org.mer4j.models.Scalars;
 import org.mer4j.models.heads.HeadSpec;
 import org.mer4j.train.Metrics;
@@ -53,6 +55,43 @@ public abstract class BinaryEventTask implements Task {
 
     /** The clip label, or null when absent. */
     protected abstract Boolean clipLabel(AlignedClip clip);
+
+    /** {@code into} with this task's segments and clip label replaced. */
+    protected abstract ClipLabels withLabels(ClipLabels into, List<TimeSegment> segments, boolean clipValue);
+
+    @Override
+    public boolean supportsPseudoLabels() {
+        return true;
+    }
+
+    /**
+     * Segments where the step probability reaches 0.5 (consecutive positive steps merged), the clip
+     * label from the clip probability; empty when the mean step confidence {@code max(p, 1 - p)} is
+     * below {@code minConfidence}.
+     */
+    @Override
+    public java.util.Optional<ClipLabels> pseudoLabel(ClipLabels into, AlignedClip clip, TaskPrediction prediction, double minConfidence) {
+        float[] p = prediction.step();
+        double confidence = 0;
+        List<TimeSegment> segments = new ArrayList<>();
+        int start = -1;
+        for (int t = 0; t <= p.length; t++) {
+            boolean positive = t < p.length && p[t] >= THRESHOLD;
+            if (t < p.length) {
+                confidence += Math.max(p[t], 1 - p[t]);
+            }
+            if (positive && start < 0) {
+                start = t;
+            } else if (!positive && start >= 0) {
+                segments.add(new TimeSegment(start / clip.rate(), t / clip.rate()));
+                start = -1;
+            }
+        }
+        if (p.length == 0 || confidence / p.length < minConfidence) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(withLabels(into, segments, prediction.clip()[0] >= THRESHOLD));
+    }
 
     private boolean attention() {
         return config.video().equals("attention");

@@ -189,6 +189,18 @@ public final class EmotionTask implements Task {
     }
 
     @Override
+    public boolean supportsPseudoLabels() {
+        return true;
+    }
+
+    /** The most probable class, when its probability reaches {@code minConfidence}. */
+    @Override
+    public java.util.Optional<ClipLabels> pseudoLabel(ClipLabels into, AlignedClip clip, TaskPrediction prediction, double minConfidence) {
+        int k = argmax(prediction.clip());
+        return prediction.clip()[k] >= minConfidence ? java.util.Optional.of(into.withEmotion(classes.get(k))) : java.util.Optional.empty();
+    }
+
+    @Override
     public List<TaskPrediction> decode(NDList outputs, List<AlignedClip> clips, int steps) {
         int e = classes.size();
         float[] p = outputs.get(0).softmax(1).toFloatArray();

@@ -1,6 +1,9 @@
 package org.mer4j.train.tasks;
 
+import java.util.List;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.ClipLabels;
+import org.mer4j.api.TimeSegment;
 
 /**
  * Cross-modal emotional inconsistency recognition: whether face, voice and words express
@@ -26,6 +29,11 @@ public final class InconsistencyTask extends BinaryEventTask {
     @Override
     protected Boolean clipLabel(AlignedClip clip) {
         return clip.labels().inconsistentLabel();
+    }
+
+    @Override
+    protected ClipLabels withLabels(ClipLabels into, List<TimeSegment> segments, boolean clipValue) {
+        return into.withInconsistency(segments, clipValue);
     }
 
     /** Registers {@link InconsistencyTask} as {@code inconsistency}. */

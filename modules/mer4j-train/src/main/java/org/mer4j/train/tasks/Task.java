@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import java.util.List;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
+import org.mer4j.api.ClipLabels;
 import org.mer4j.models.heads.HeadSpec;
 
 /**
@@ -63,6 +64,25 @@ public interface Task {
     /** Whether a larger value of {@code metric} is better (false for errors such as RMSE). */
     default boolean higherIsBetter(String metric) {
         return true;
+    }
+
+    /**
+     * Whether this task can turn its predictions into labels for self-training
+     * ({@link #pseudoLabel}); the personalisation protocol's {@code self-training} refuses tasks that can't.
+     */
+    default boolean supportsPseudoLabels() {
+        return false;
+    }
+
+    /**
+     * This task's labels made from its own prediction, for self-training on unlabelled clips (Lee,
+     * "Pseudo-Label", ICML 2013 workshop): {@code into} with this task's label fields set from
+     * {@code prediction}, or empty when the prediction is less confident than {@code minConfidence}
+     * (in (0, 1]; for a class the top probability, for a binary event the mean over steps of
+     * {@code max(p, 1 - p)}).
+     */
+    default java.util.Optional<ClipLabels> pseudoLabel(ClipLabels into, AlignedClip clip, TaskPrediction prediction, double minConfidence) {
+        throw new UnsupportedOperationException("task '" + name() + "' cannot make pseudo-labels for self-training");
     }
 
     /** Columns this task adds to {@code predictions.csv} (one row per step); empty for clip-level tasks. */

@@ -161,4 +161,27 @@ class TasksTest {
                 () -> set(List.of(c), Map.of(), "valence", null, "dimensional", new DimensionalConfig("va", 1, List.of("valence"), null)));
         assertTrue(e.getMessage().contains("valence_ccc"), e.getMessage());
     }
+
+    @Test
+    void pseudoLabelsComeFromConfidentPredictionsOnly() {
+        AlignedClip c = clip("u", 5, ClipLabels.none());
+        TaskSet tasks = set(List.of(c), Map.of("emotion", List.of("neutral", "happy", "sad")), "ah", null, "emotion", null);
+        Task ah = tasks.tasks().get(0);
+        Task emotion = tasks.tasks().get(1);
+        assertTrue(ah.supportsPseudoLabels() && emotion.supportsPseudoLabels());
+        // steps 1-2 and 4 positive at 10 Hz -> segments [0.1, 0.3) and [0.4, 0.5); mean confidence 0.9
+        TaskPrediction steps = new TaskPrediction(new float[] {0.1f, 0.9f, 0.8f, 0.1f, 0.9f}, new float[] {0.56f});
+        ClipLabels labelled = ah.pseudoLabel(ClipLabels.none(), c, steps, 0.85).orElseThrow();
+        assertEquals(2, labelled.ahSegments().size());
+        assertEquals(0.1, labelled.ahSegments().get(0).start(), EPS);
+        assertEquals(0.3, labelled.ahSegments().get(0).end(), EPS);
+        assertEquals(0.4, labelled.ahSegments().get(1).start(), EPS);
+        assertEquals(0.5, labelled.ahSegments().get(1).end(), EPS);
+        assertTrue(labelled.ahVideoLabel());
+        assertTrue(ah.pseudoLabel(ClipLabels.none(), c, steps, 0.95).isEmpty(), "mean confidence 0.9 < 0.95");
+        ClipLabels both = emotion.pseudoLabel(labelled, c, new TaskPrediction(null, new float[] {0.1f, 0.7f, 0.2f}), 0.6).orElseThrow();
+        assertEquals("happy", both.emotion());
+        assertEquals(labelled.ahSegments(), both.ahSegments(), "each task sets only its own fields");
+        assertTrue(emotion.pseudoLabel(labelled, c, new TaskPrediction(null, new float[] {0.3f, 0.4f, 0.3f}), 0.6).isEmpty());
+    }
 }
