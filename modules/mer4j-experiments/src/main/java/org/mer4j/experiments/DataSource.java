@@ -24,6 +24,11 @@ import org.mer4j.experiments.datasets.DatasetAdapters;
 record DataSource(Manifest manifest, Path manifestFile, String adapter, Map<String, String> options, Path root) {
 
     static DataSource open(ExperimentConfig.DataConfig data, Path projectDir, Path experimentDir) throws IOException {
+        return openInto(data, projectDir, experimentDir.resolve("data"));
+    }
+
+    /** As {@link #open}, with the adapter's derived files and manifest in {@code workDir}. */
+    static DataSource openInto(ExperimentConfig.DataConfig data, Path projectDir, Path workDir) throws IOException {
         if (data.adapter() == null || data.adapter().isBlank()) {
             Path file = projectDir.resolve(data.manifest());
             Manifest m = ManifestIO.read(file, data.allowOutsideRoot());
@@ -37,7 +42,6 @@ record DataSource(Manifest manifest, Path manifestFile, String adapter, Map<Stri
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("data.root: " + root + " is not a folder; give " + adapter.expectedLayout());
         }
-        Path workDir = experimentDir.resolve("data");
         Files.createDirectories(workDir);
         Manifest m = adapter.load(root, workDir, data.options());
         m = m.withAllowOutsideRoot(m.allowOutsideRoot() || data.allowOutsideRoot());

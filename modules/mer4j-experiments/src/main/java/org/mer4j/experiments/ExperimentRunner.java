@@ -81,7 +81,27 @@ public final class ExperimentRunner {
         }
         List<String> subjects = data.clips().stream().map(AlignedClip::subject).distinct().toList();
         long splitSeed = new SplittableRandom(cfg.seed()).split().nextLong();
-        List<Fold> folds = SubjectSplits.folds(cfg.protocol(), subjects, splitSeed);
+        Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
+        manifest.clips().forEach(c -> metadata.put(c.id(), c.metadata()));
+        List<Fold> folds;
+        CrossCorpus.Target target = null;
+        if (cfg.protocol().type().equals(ProtocolConfig.CROSS_CORPUS)) {
+            target = CrossCorpus.load(cfg, resolved.plugins().extractors(), projectDir, experimentDir, log, progress);
+            List<String> targetSubjects = target.data().clips().stream().map(AlignedClip::subject).distinct().toList();
+            if (targetSubjects.isEmpty()) {
+                throw new IllegalStateException("no clip of the cross-corpus target survived extraction; see the messages above");
+            }
+            folds = List.of(CrossCorpus.fold(subjects, targetSubjects, cfg.protocol().valFraction(), splitSeed));
+            List<AlignedClip> both = new ArrayList<>(labelled);
+            both.addAll(target.labelled());
+            labelled = both;
+            // the target's labels must be classes of the source's tasks (after protocol.target.emotionMap)
+            TaskSet.create(resolved.plugins().tasks(), new TaskContext(manifest.classes(), labelled, labelled));
+            data = data.plus(target.data());
+            metadata.putAll(target.metadata());
+        } else {
+            folds = SubjectSplits.folds(cfg.protocol(), subjects, splitSeed);
+        }
         // fixed key order: splits.json and its sha256 in provenance are the same on every run
         Map<String, Object> splits = new LinkedHashMap<>();
         splits.put("protocol", cfg.protocol());
@@ -97,12 +117,15 @@ public final class ExperimentRunner {
         provenanceBase.put("rootSeed", cfg.seed());
         provenanceBase.put("splitSeed", splitSeed);
         provenanceBase.put("data", source.describe());
+        if (target != null) {
+            provenanceBase.put("crossCorpusTarget", target.describe(cfg.protocol().target()));
+        }
         provenanceBase.put("manifest", manifestFile.toString());
         provenanceBase.put("manifestSha256", Hashing.sha256(manifestFile));
         provenanceBase.put("splitsSha256", Hashing.sha256(splitsJson));
         String dataSha256 = RunReuseKey.dataDigest(data.clips());
         provenanceBase.put("dataSha256", dataSha256);
-        provenanceBase.put("clipsTotal", manifest.clips().size());
+        provenanceBase.put("clipsTotal", manifest.clips().size() + (target == null ? 0 : target.clipsTotal()));
         provenanceBase.put("clipsUsed", data.clips().size());
         provenanceBase.put("skippedByReason", countByReason(data));
         provenanceBase.put("skipped", data.skipped());
@@ -119,8 +142,6 @@ public final class ExperimentRunner {
         provenanceBase.put("plugins", PluginJars.describe(plugins));
         String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, dataSha256, plugins);
         provenanceBase.put("runKey", runKey);
-        Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
-        manifest.clips().forEach(c -> metadata.put(c.id(), c.metadata()));
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices(), metadata);
         Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();

@@ -30,6 +30,21 @@ public final class FeaturePipeline {
 
     /** Aligned clips plus what was skipped on the way. */
     public record Result(List<AlignedClip> clips, ExtractionReport report, List<SkippedClip> skipped, Map<String, TrackSlice> slices) {
+        /**
+         * These clips followed by {@code other}'s (another corpus extracted with the same extractors, so
+         * with the same track slices); this report stays the report.
+         */
+        public Result plus(Result other) {
+            if (!other.slices.equals(slices) && !other.clips.isEmpty() && !clips.isEmpty()) {
+                throw new IllegalStateException("the two corpora's tracks differ in layout " + slices.keySet() + " vs "
+                        + other.slices.keySet() + "; a clip of one lacks a track of the other");
+            }
+            List<AlignedClip> c = new ArrayList<>(clips);
+            c.addAll(other.clips);
+            List<SkippedClip> s = new ArrayList<>(skipped);
+            s.addAll(other.skipped);
+            return new Result(c, report, s, slices.isEmpty() ? other.slices : slices);
+        }
     }
 
     private FeaturePipeline() {

@@ -1,5 +1,7 @@
 package org.mer4j.experiments;
 
+import java.util.List;
+
 /**
  * Evaluation protocol.
  *
@@ -15,13 +17,17 @@ package org.mer4j.experiments;
  *     for adaptation (default 0.5); the rest are its test clips
  * @param targets personalisation: how many subjects (drawn with the experiment's seed) are targets in
  *     turn; 0 (default) means every subject
+ * @param target cross-corpus: the test corpus and its label mapping (type {@code cross-corpus}: train
+ *     and validate on every subject of {@code data}, test on every clip of {@code target.data})
  */
-public record ProtocolConfig(String type, int folds, double valFraction, double adaptFraction, int targets) {
+public record ProtocolConfig(String type, int folds, double valFraction, double adaptFraction, int targets, CrossCorpusConfig target) {
     /** Type name of the personalisation protocol. */
     public static final String PERSONALISATION = "personalisation";
+    /** Type name of the cross-corpus protocol. */
+    public static final String CROSS_CORPUS = "cross-corpus";
 
     public ProtocolConfig(String type, int folds, double valFraction) {
-        this(type, folds, valFraction, 0, 0);
+        this(type, folds, valFraction, 0, 0, null);
     }
 
     public ProtocolConfig {
@@ -29,8 +35,15 @@ public record ProtocolConfig(String type, int folds, double valFraction, double 
         folds = folds == 0 ? 3 : folds;
         valFraction = valFraction == 0 ? 0.2 : valFraction;
         adaptFraction = adaptFraction == 0 ? 0.5 : adaptFraction;
-        if (!type.equals("subject-kfold") && !type.equals("loso") && !type.equals("official") && !type.equals(PERSONALISATION)) {
-            throw new IllegalArgumentException("protocol.type must be subject-kfold, loso, official or personalisation, got '" + type + "'");
+        if (!List.of("subject-kfold", "loso", "official", PERSONALISATION, CROSS_CORPUS).contains(type)) {
+            throw new IllegalArgumentException("protocol.type must be subject-kfold, loso, official, personalisation or cross-corpus, got '"
+                    + type + "'");
+        }
+        if (type.equals(CROSS_CORPUS) != (target != null)) {
+            throw new IllegalArgumentException(target == null
+                    ? "protocol.target: cross-corpus needs the test corpus, e.g. target: {data: {adapter: ravdess, root: <folder>},"
+                            + " emotionMap: {angry: anger}}"
+                    : "protocol.target: only read by protocol.type cross-corpus; remove it or set the type");
         }
         if (targets < 0 || (targets > 0 && !type.equals(PERSONALISATION))) {
             throw new IllegalArgumentException("protocol.targets: a count >= 1 of target subjects, only for protocol.type "
@@ -48,6 +61,6 @@ public record ProtocolConfig(String type, int folds, double valFraction, double 
     }
 
     public static ProtocolConfig defaults() {
-        return new ProtocolConfig("subject-kfold", 3, 0.2, 0.5, 0);
+        return new ProtocolConfig("subject-kfold", 3, 0.2, 0.5, 0, null);
     }
 }
