@@ -25,6 +25,17 @@ public interface FeatureExtractor extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The sha256 of every file this extractor's output depends on beyond its config (model
+     * weights, vocabularies, lexicons), by role. They are part of the feature cache key, so a file
+     * replaced at the same path never reuses features made with the old one. Default: none.
+     *
+     * @throws java.io.IOException when such a file cannot be read
+     */
+    default java.util.Map<String, String> fileDigests() throws java.io.IOException {
+        return java.util.Map.of();
+    }
+
     /** Opens the per-clip state. Words are available from the source right away. */
     ExtractionSession open(ClipSource source) throws ClipFailedException;
 

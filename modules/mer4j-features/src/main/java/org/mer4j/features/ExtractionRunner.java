@@ -60,6 +60,8 @@ public final class ExtractionRunner {
     private final ClipWordSource wordSource;
     private final InputLimits limits;
     private final Map<Path, String> fileHashes = new ConcurrentHashMap<>();
+    /** Per extractor: the config hash, with the sha256 of its model and vocabulary files folded in. */
+    private final Map<FeatureExtractor, String> extractorHashes = new ConcurrentHashMap<>();
 
     /**
      * @param store where tracks are cached
@@ -380,7 +382,24 @@ public final class ExtractionRunner {
                 media.append("asr:").append(recognizer).append(':').append(fileHash(path(files.audio()))).append(';');
             }
         }
-        return new FeatureKey(e.name(), Hashing.configHash(e.config()), Hashing.sha256(media.toString()));
+        return new FeatureKey(e.name(), extractorHash(e), Hashing.sha256(media.toString()));
+    }
+
+    /**
+     * The extractor's part of the cache key: its config hash, and when it depends on files
+     * ({@link FeatureExtractor#fileDigests()}) the hash of both, so a model replaced at the same path
+     * gets new features. Extractors without files keep the plain config hash.
+     */
+    private String extractorHash(FeatureExtractor e) throws IOException {
+        String known = extractorHashes.get(e);
+        if (known != null) {
+            return known;
+        }
+        String config = Hashing.configHash(e.config());
+        Map<String, String> digests = new java.util.TreeMap<>(e.fileDigests());
+        String hash = digests.isEmpty() ? config : Hashing.sha256("config " + config + "\nfiles " + digests);
+        extractorHashes.put(e, hash);
+        return hash;
     }
 
     private String fileHash(Path file) throws IOException {

@@ -58,7 +58,7 @@ class ExtractionInputChecksTest {
     }
 
     /** One step per word; records how many words it was given. */
-    static final class WordCount implements FeatureExtractor {
+    static class WordCount implements FeatureExtractor {
         @Override
         public String name() {
             return "word-count";
@@ -205,6 +205,26 @@ class ExtractionInputChecksTest {
                 link.message());
         assertFalse(link.message().contains("TOP-SECRET"), link.message());
         assertEquals(DataRoot.NOT_REGULAR, skipped(allowed).get("pipe").reason());
+    }
+
+    @Test
+    void aModelFileReplacedAtTheSamePathGetsNewFeatures() throws Exception {
+        Files.writeString(root.resolve("words.csv"), "0;400;hello;1\n");
+        Manifest m = new Manifest("model", root, List.of(textClip("c", "words.csv")));
+        Path cache = Files.createTempDirectory(tmp, "cache");
+        java.util.function.Function<String, ExtractionReport> runWith = modelSha -> {
+            FeatureExtractor withModel = new WordCount() {
+                @Override
+                public Map<String, String> fileDigests() {
+                    return Map.of("model", modelSha);
+                }
+            };
+            return new ExtractionRunner(new FeatureStore(cache), List.of(withModel), DecodeConfig.defaults(), 1, ClipWordSource.wordCsv(),
+                    InputLimits.defaults()).run(m, line -> { });
+        };
+        assertEquals(1, runWith.apply("aa").extracted());
+        assertEquals(1, runWith.apply("aa").cached(), "same config, same model file: cached");
+        assertEquals(1, runWith.apply("bb").extracted(), "same config and path, another model file: recomputed, never reused");
     }
 
     @Test

@@ -49,6 +49,24 @@ public final class WordLexiconExtractor implements FeatureExtractor {
         return config;
     }
 
+    /**
+     * The sha256 of the lexicon's files, part of the feature cache key: a lexicon replaced in the same
+     * folder gets new features. None when the lexicon is missing (its clips are skipped with
+     * {@code lexicon-missing}) or was given in memory.
+     */
+    @Override
+    public java.util.Map<String, String> fileDigests() throws IOException {
+        java.nio.file.Path dir = config.resolvedDir();
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String name : java.util.List.of("lexicon.tsv", "lexicon.properties")) {
+            java.nio.file.Path f = dir.resolve(name);
+            if (java.nio.file.Files.isRegularFile(f)) {
+                out.put(name, org.mer4j.api.PinnedFiles.sha256(f));
+            }
+        }
+        return out;
+    }
+
     private LexiconScorer scorer() throws IOException {
         if (scorer == null) {
             synchronized (this) {

@@ -9,8 +9,11 @@ package org.mer4j.text.torchscript;
  * @param vocabPath one token per line, line number = id, with an {@code [UNK]} line; required, no default
  * @param maxTokens longest id sequence per forward pass, in [1, 8192] (default 128); longer transcripts go in chunks
  * @param outputDim expected D, in [1, 8192]; a model returning another width fails (default 768)
+ * @param modelSha256 the sha256 of the model file, required: a TorchScript file is code and can run file
+ *     operations when loaded, so a file that is not the pinned one is never loaded ({@link org.mer4j.api.PinnedFiles})
  */
-public record TextTorchScriptConfig(double hopSeconds, String modelPath, String vocabPath, int maxTokens, int outputDim) {
+public record TextTorchScriptConfig(double hopSeconds, String modelPath, String vocabPath, int maxTokens, int outputDim,
+                                    String modelSha256) {
     public TextTorchScriptConfig {
         if (!(hopSeconds >= 0.01) || hopSeconds > 1) {
             throw new IllegalArgumentException("text-torchscript.hopSeconds must be in [0.01, 1], got " + hopSeconds);
@@ -25,7 +28,7 @@ public record TextTorchScriptConfig(double hopSeconds, String modelPath, String 
 
     /** Defaults without paths (0.1 s, 128 tokens, 768 wide); {@link #requirePaths()} fails until they are set. */
     public static TextTorchScriptConfig defaults() {
-        return new TextTorchScriptConfig(0.1, null, null, 128, 768);
+        return new TextTorchScriptConfig(0.1, null, null, 128, 768, null);
     }
 
     /** Fails naming the missing required path. */

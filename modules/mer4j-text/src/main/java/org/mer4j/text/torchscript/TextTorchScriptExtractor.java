@@ -37,6 +37,7 @@ public final class TextTorchScriptExtractor implements FeatureExtractor {
     private final TextTorchScriptConfig config;
     private SimpleVocab vocab;
     private Model model;
+    private java.util.Map<String, String> digests;
 
     public TextTorchScriptExtractor(TextTorchScriptConfig config) {
         this.config = config.requirePaths();
@@ -57,6 +58,22 @@ public final class TextTorchScriptExtractor implements FeatureExtractor {
         return config;
     }
 
+    /**
+     * The model's sha256 (checked against {@code modelSha256}) and the vocabulary's, part of the feature cache key.
+     *
+     * @throws IllegalArgumentException when the model file is not pinned or not the pinned one
+     */
+    @Override
+    public synchronized java.util.Map<String, String> fileDigests() throws IOException {
+        if (digests == null) {
+            Path modelFile = Path.of(config.modelPath());
+            String model = org.mer4j.api.PinnedFiles.verify("text-torchscript.modelPath", "text-torchscript.modelSha256", modelFile,
+                    config.modelSha256());
+            digests = java.util.Map.of("model", model, "vocabulary", org.mer4j.api.PinnedFiles.sha256(Path.of(config.vocabPath())));
+        }
+        return digests;
+    }
+
     /** Loads vocabulary and model; fails naming the config field and what to do. */
     public synchronized void load() throws IOException {
         if (model != null) {
@@ -67,6 +84,7 @@ public final class TextTorchScriptExtractor implements FeatureExtractor {
             throw new IOException("text-torchscript.modelPath " + modelFile.toAbsolutePath() + " does not exist; export your encoder with"
                     + " torch.jit.save(torch.jit.script(model), 'encoder.pt') and point modelPath at it");
         }
+        fileDigests(); // refuses a model file that is not the pinned one, before anything loads it
         vocab = SimpleVocab.load(Path.of(config.vocabPath()));
         Model m = Model.newInstance("text-encoder", "PyTorch");
         try {

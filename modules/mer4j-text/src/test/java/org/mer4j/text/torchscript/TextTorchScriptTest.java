@@ -31,18 +31,31 @@ class TextTorchScriptTest {
         IllegalArgumentException noPath = assertThrows(IllegalArgumentException.class,
                 () -> new TextTorchScriptExtractor(TextTorchScriptConfig.defaults()));
         assertTrue(noPath.getMessage().contains("modelPath"), noPath.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TextTorchScriptConfig(0.1, "m.pt", "v.txt", 0, 8));
+        assertThrows(IllegalArgumentException.class, () -> new TextTorchScriptConfig(0.1, "m.pt", "v.txt", 0, 8, null));
         TextTorchScriptExtractor missing = new TextTorchScriptExtractor(new TextTorchScriptConfig(0.1, dir.resolve("none.pt").toString(),
-                dir.resolve("v.txt").toString(), 16, 8));
+                dir.resolve("v.txt").toString(), 16, 8, null));
         IOException e = assertThrows(IOException.class, missing::load);
         assertTrue(e.getMessage().contains("torch.jit.save"), e.getMessage());
         Path notAModel = dir.resolve("bad.pt");
         Files.writeString(notAModel, "not torchscript");
         Path vocab = dir.resolve("v.txt");
         Files.writeString(vocab, "[UNK]\nhi\n");
-        TextTorchScriptExtractor bad = new TextTorchScriptExtractor(new TextTorchScriptConfig(0.1, notAModel.toString(), vocab.toString(), 16, 8));
+        TextTorchScriptExtractor unpinned = new TextTorchScriptExtractor(new TextTorchScriptConfig(0.1, notAModel.toString(), vocab.toString(),
+                16, 8, null));
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, unpinned::load);
+        String sha = org.mer4j.api.PinnedFiles.sha256(notAModel);
+        assertTrue(u.getMessage().contains("text-torchscript.modelSha256: " + sha), "the message gives the sha256 to pin: " + u.getMessage());
+        TextTorchScriptExtractor bad = new TextTorchScriptExtractor(new TextTorchScriptConfig(0.1, notAModel.toString(), vocab.toString(),
+                16, 8, sha));
         IOException e2 = assertThrows(IOException.class, bad::load);
         assertTrue(e2.getMessage().contains("not a loadable TorchScript"), e2.getMessage());
+        java.util.Map<String, String> before = bad.fileDigests();
         bad.close();
+        Files.writeString(notAModel, "another file at the same path");
+        TextTorchScriptExtractor replaced = new TextTorchScriptExtractor(new TextTorchScriptConfig(0.1, notAModel.toString(), vocab.toString(),
+                16, 8, sha));
+        IllegalArgumentException changed = assertThrows(IllegalArgumentException.class, replaced::fileDigests);
+        assertTrue(changed.getMessage().contains("changed since it was pinned"), changed.getMessage());
+        assertEquals(sha, before.get("model"));
     }
 }

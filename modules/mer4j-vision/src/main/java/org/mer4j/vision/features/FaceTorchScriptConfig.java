@@ -13,9 +13,11 @@ import org.mer4j.vision.pipeline.FacePipelineConfig;
  * @param mean per-channel mean subtracted after scaling pixels to [0, 1] (default ImageNet 0.485, 0.456, 0.406)
  * @param std per-channel divisor (default ImageNet 0.229, 0.224, 0.225)
  * @param channelOrder {@code rgb} or {@code bgr} (default {@code rgb})
+ * @param modelSha256 the sha256 of the model file, required: a TorchScript file is code and can run file
+ *     operations when loaded, so a file that is not the pinned one is never loaded ({@link org.mer4j.api.PinnedFiles})
  */
 public record FaceTorchScriptConfig(FacePipelineConfig face, String modelPath, int inputSize, List<Double> mean, List<Double> std,
-                                    String channelOrder) {
+                                    String channelOrder, String modelSha256) {
     public FaceTorchScriptConfig {
         face = face == null ? FacePipelineConfig.defaults() : face;
         if (modelPath != null && modelPath.isBlank()) {
@@ -42,8 +44,13 @@ public record FaceTorchScriptConfig(FacePipelineConfig face, String modelPath, i
         }
     }
 
-    /** No model (required: set modelPath), 224 input, ImageNet normalisation, RGB. */
+    /** These settings with another model file and its pinned sha256. */
+    public FaceTorchScriptConfig withModel(String path, String sha256) {
+        return new FaceTorchScriptConfig(face, path, inputSize, mean, std, channelOrder, sha256);
+    }
+
+    /** No model (required: set modelPath and modelSha256), 224 input, ImageNet normalisation, RGB. */
     public static FaceTorchScriptConfig defaults() {
-        return new FaceTorchScriptConfig(FacePipelineConfig.defaults(), null, 224, null, null, "rgb");
+        return new FaceTorchScriptConfig(FacePipelineConfig.defaults(), null, 224, null, null, "rgb", null);
     }
 }

@@ -34,6 +34,7 @@ final class FaceTorchScriptExtractor extends AbstractFaceExtractor<FaceTorchScri
     private final FaceTorchScriptConfig cfg;
     private final ZooModel<NDList, NDList> model;
     private final int dim;
+    private final String modelSha256;
 
     FaceTorchScriptExtractor(FaceTorchScriptConfig cfg, Function<FacePipelineConfig, FaceModels> models) {
         super(FaceTorchScriptProvider.NAME, cfg, cfg.face(), models);
@@ -48,6 +49,13 @@ final class FaceTorchScriptExtractor extends AbstractFaceExtractor<FaceTorchScri
             close();
             throw new IllegalArgumentException("face-torchscript.modelPath: no file at " + file
                     + "; give the path of a TorchScript .pt file saved with torch.jit.save");
+        }
+        try {
+            this.modelSha256 = org.mer4j.api.PinnedFiles.verify("face-torchscript.modelPath", "face-torchscript.modelSha256", file,
+                    cfg.modelSha256());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.getMessage(), e);
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Criteria<NDList, NDList> criteria = Criteria.builder()
@@ -161,5 +169,11 @@ final class FaceTorchScriptExtractor extends AbstractFaceExtractor<FaceTorchScri
             model.close();
         }
         super.close();
+    }
+
+    /** The model file's sha256 (checked against {@code modelSha256} at load), part of the feature cache key. */
+    @Override
+    public java.util.Map<String, String> fileDigests() {
+        return java.util.Map.of("model", modelSha256);
     }
 }

@@ -34,7 +34,7 @@ class FaceTorchScriptTest {
         double std = 64 / 255.0 / 0.25;
         FacePipelineConfig face = new FacePipelineConfig(null, 1, 320, 0.5, null, 112, false, 0.1, null, null, null);
         FaceTorchScriptConfig cfg = new FaceTorchScriptConfig(face, model.toString(), 32, List.of(0.0, 0.0, 0.0),
-                List.of(std, std, std), "rgb");
+                List.of(std, std, std), "rgb", org.mer4j.api.PinnedFiles.sha256(model));
         Scenes.ScriptedDetector det = new Scenes.ScriptedDetector(320);
         det.next = List.of(new FaceDetection(100, 60, 120, 120, 0.9));
         FeatureTrack t;
@@ -55,18 +55,30 @@ class FaceTorchScriptTest {
     }
 
     @Test
+    void anUnpinnedOrChangedModelFileIsNeverLoaded() throws Exception {
+        Path model = resource("tiny_encoder.pt");
+        String sha = org.mer4j.api.PinnedFiles.sha256(model);
+        FaceTorchScriptConfig unpinned = FaceTorchScriptConfig.defaults().withModel(model.toString(), null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FaceTorchScriptProvider().create(unpinned));
+        assertTrue(e.getMessage().contains("is code") && e.getMessage().contains("face-torchscript.modelSha256: " + sha), e.getMessage());
+        FaceTorchScriptConfig wrong = FaceTorchScriptConfig.defaults().withModel(model.toString(), "ab".repeat(32));
+        IllegalArgumentException w = assertThrows(IllegalArgumentException.class, () -> new FaceTorchScriptProvider().create(wrong));
+        assertTrue(w.getMessage().contains("sha256 is " + sha) && w.getMessage().contains("Refusing to load"), w.getMessage());
+    }
+
+    @Test
     void missingOrBrokenModelPathFailsWithTheFix() throws Exception {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> new FaceTorchScriptProvider().create(FaceTorchScriptConfig.defaults()));
         assertTrue(none.getMessage().contains("modelPath is required"), none.getMessage());
-        FaceTorchScriptConfig absent = new FaceTorchScriptConfig(null, "/nonexistent/encoder.pt", 224, null, null, null);
+        FaceTorchScriptConfig absent = new FaceTorchScriptConfig(null, "/nonexistent/encoder.pt", 224, null, null, null, "00");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FaceTorchScriptProvider().create(absent));
         assertTrue(e.getMessage().contains("no file at"), e.getMessage());
         Path junk = Files.createTempFile("not-torchscript", ".pt");
         Files.writeString(junk, "this is not a model");
         try {
             IllegalArgumentException j = assertThrows(IllegalArgumentException.class, () -> new FaceTorchScriptProvider()
-                    .create(new FaceTorchScriptConfig(null, junk.toString(), 224, null, null, null)));
+                    .create(new FaceTorchScriptConfig(null, junk.toString(), 224, null, null, null, org.mer4j.api.PinnedFiles.sha256(junk))));
             assertTrue(j.getMessage().contains("TorchScript"), j.getMessage());
         } finally {
             Files.deleteIfExists(junk);
