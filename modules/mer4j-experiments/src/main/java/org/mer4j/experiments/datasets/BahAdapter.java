@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *   class_id.yaml                {With A-H: 1, No A-H: 0}                                    (classIds)
  *   video_annotation.yaml        &lt;video&gt;: {frame_annotation: [[frame, label], ...]}          (frameAnnotations; or a folder)
  *   Videos/&lt;pid&gt;/Visite_1/&lt;pid&gt;_Question_&lt;k&gt;_&lt;date&gt;_Video.mp4
- *   transcripts/...&lt;video stem&gt;.csv   Vosk words start;end;word;confidence, ms             (transcripts)
+ *   transcripts/&lt;pid&gt;/Visite_1/&lt;stem&gt;.csv  Vosk words start;end;word;confidence, ms         (transcripts)
  *   cropped_aligned/&lt;video path&gt;/    cropped aligned faces, optional                        (faces)
  * </pre>
  * One clip per split line: id = the video's file stem, subject = the participant id (the folder
@@ -326,16 +326,16 @@ public final class BahAdapter implements DatasetAdapter {
 
     /**
      * The Vosk CSV of a video, relative to the root, or null: the first of
-     * {@code <transcripts>/<video path>.csv}, {@code <transcripts>/<path below Videos/>.csv},
+     * {@code <transcripts>/<path below Videos/>.csv}, {@code <transcripts>/<video path>.csv},
      * {@code <transcripts>/<stem>.csv} and the CSV beside the video.
      */
     private static String transcript(Path root, Path dir, String video, String stem) {
         String noExt = stripExtension(video);
         List<Path> candidates = new ArrayList<>();
-        candidates.add(dir.resolve(noExt + ".csv"));
         if (noExt.toLowerCase(java.util.Locale.ROOT).startsWith("videos/")) {
             candidates.add(dir.resolve(noExt.substring("videos/".length()) + ".csv"));
         }
+        candidates.add(dir.resolve(noExt + ".csv"));
         candidates.add(dir.resolve(stem + ".csv"));
         candidates.add(root.resolve(noExt + ".csv"));
         for (Path c : candidates) {
