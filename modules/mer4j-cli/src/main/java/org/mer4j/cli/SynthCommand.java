@@ -4,13 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mer4j.api.Manifest;
+import org.mer4j.synth.BahLayoutWriter;
 import org.mer4j.synth.ConflictDesign;
 import org.mer4j.synth.CorpusGenerator;
 import org.mer4j.synth.SynthConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code mer4j synth --out DIR}: writes a seeded synthetic multimodal corpus with its manifest. */
+/**
+ * {@code mer4j synth --out DIR}: writes a seeded synthetic multimodal corpus with its manifest;
+ * with {@code --layout bah}, the corpus goes to {@code DIR/mer4j-synth} and {@code DIR} gets it in
+ * the BAH dataset's layout ({@link BahLayoutWriter}), for {@code configs/bah}.
+ */
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Generate the seeded synthetic corpus (MP4 + transcripts + labels + manifest.json).")
 final class SynthCommand implements Callable<Integer> {
@@ -37,8 +42,16 @@ final class SynthCommand implements Callable<Integer> {
             + " modalities, in (0,1] (default: ${DEFAULT-VALUE})")
     double distractorIntensity = ConflictDesign.defaults().distractorIntensity();
 
+    @Option(names = "--layout", description = "mer4j (manifest.json, the default) or bah: the BAH dataset's layout (split files,"
+            + " class_id.yaml, video_annotation.yaml, Vosk CSVs) in --out, the mer4j corpus in --out/mer4j-synth")
+    String layout = "mer4j";
+
     @Override
     public Integer call() throws Exception {
+        if (!layout.equals("mer4j") && !layout.equals("bah")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--layout must be mer4j or bah, got '" + layout + "'");
+        }
         SynthConfig q = SynthConfig.quickstart();
         SynthConfig cfg = new SynthConfig(seed, subjects, clipsPerSubject, seconds, q.width(), q.height(), q.fps(),
                 q.audioSampleRate(), q.videoBitrate(), q.threads(), q.design());
@@ -51,9 +64,15 @@ final class SynthCommand implements Callable<Integer> {
                     conflictShares.get(3), distractorIntensity));
         }
         long t0 = System.nanoTime();
-        Manifest m = CorpusGenerator.generate(cfg, out);
+        Path corpus = layout.equals("bah") ? out.resolve("mer4j-synth") : out;
+        Manifest m = CorpusGenerator.generate(cfg, corpus);
         Console.line(String.format("synth: %d clips of %d subjects written to %s in %.1f s", m.clips().size(), subjects,
-                out.resolve("manifest.json"), (System.nanoTime() - t0) / 1e9));
+                corpus.resolve("manifest.json"), (System.nanoTime() - t0) / 1e9));
+        if (layout.equals("bah")) {
+            BahLayoutWriter.write(m, cfg.fps(), out);
+            Console.line("synth: the same clips in the BAH layout in " + out + " (tools/mer4j run configs/bah/ah.yaml --set data.root="
+                    + out + ")");
+        }
         return 0;
     }
 }

@@ -74,4 +74,30 @@ class MainTest {
         assertEquals(1, allowed, "the directory is still not a file");
         assertTrue(text.contains("1 clip file problem(s) {not-a-regular-file=1}"), text);
     }
+
+    @Test
+    void synthWritesTheBahLayoutThatTheBahAdapterReads(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bah-synth");
+        assertEquals(0, Main.execute("synth", "--out", out.toString(), "--subjects", "3", "--clips-per-subject", "1", "--seconds", "2",
+                "--layout", "bah"));
+        for (String f : new String[] {"train.txt", "val.txt", "test.txt", "class_id.yaml", "video_annotation.yaml", "mer4j-synth/manifest.json"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        var bah = org.mer4j.experiments.datasets.DatasetAdapters.load().get("bah").load(out, dir.resolve("work"), java.util.Map.of());
+        assertEquals(3, bah.clips().size());
+        assertEquals(java.util.Set.of("train", "val", "test"), bah.clips().stream().map(c -> c.split()).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(bah.clips().stream().allMatch(c -> c.transcript() != null && c.metadata().get("frameRate").equals("15")));
+
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        int code;
+        try {
+            code = Main.execute("synth", "--out", dir.resolve("x").toString(), "--layout", "kaldi");
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--layout must be mer4j or bah"), err.toString());
+    }
 }
