@@ -100,7 +100,7 @@ public final class ExperimentRunner {
             data = data.plus(target.data());
             metadata.putAll(target.metadata());
         } else {
-            folds = SubjectSplits.folds(cfg.protocol(), subjects, splitSeed);
+            folds = SubjectSplits.folds(cfg.protocol(), subjects, groupOfSubject(manifest, cfg.protocol()), splitSeed);
         }
         // fixed key order: splits.json and its sha256 in provenance are the same on every run
         Map<String, Object> splits = new LinkedHashMap<>();
@@ -266,5 +266,22 @@ public final class ExperimentRunner {
             }
         }
         return sb.toString().strip();
+    }
+
+    /** Each subject's {@code protocol.groupBy} value (group-out); empty for other protocols. */
+    private static Map<String, String> groupOfSubject(Manifest manifest, ProtocolConfig protocol) {
+        if (!protocol.type().equals(ProtocolConfig.GROUP_OUT)) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        for (var c : manifest.clips()) {
+            String g = c.metadata().get(protocol.groupBy());
+            String before = g == null ? null : out.putIfAbsent(c.subject(), g);
+            if (before != null && !before.equals(g)) {
+                throw new IllegalArgumentException("protocol group-out: subject " + c.subject() + " has clips in " + protocol.groupBy() + " '"
+                        + before + "' and '" + g + "' (clip " + c.id() + "); a group must hold whole subjects");
+            }
+        }
+        return out;
     }
 }

@@ -43,4 +43,25 @@ class SubjectSplitsTest {
         assertEquals(12, folds.size());
         folds.forEach(f -> assertEquals(1, f.test().size()));
     }
+
+    @Test
+    void groupOutLeavesOneWholeGroupOutPerFold() {
+        List<String> subjects = List.of("s1F", "s1M", "s2F", "s2M", "s3F", "s3M");
+        java.util.Map<String, String> session = java.util.Map.of("s1F", "1", "s1M", "1", "s2F", "2", "s2M", "2", "s3F", "3", "s3M", "3");
+        ProtocolConfig p = new ProtocolConfig("group-out", 0, 0.25, 0, 0, "session", null);
+        List<Fold> folds = SubjectSplits.folds(p, subjects, session, 9);
+        assertEquals(3, folds.size(), "one fold per session");
+        for (int f = 0; f < 3; f++) {
+            String g = String.valueOf(f + 1);
+            assertEquals(List.of("s" + g + "F", "s" + g + "M"), folds.get(f).test());
+            assertEquals(1, folds.get(f).val().size());
+            assertEquals(3, folds.get(f).train().size());
+            assertTrue(folds.get(f).train().stream().noneMatch(s -> s.startsWith("s" + g)), "no test-group subject trains");
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SubjectSplits.folds(p, subjects, java.util.Map.of("s1F", "1"), 9));
+        assertTrue(e.getMessage().contains("metadata.session"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ProtocolConfig("group-out", 0, 0.25, 0, 0, null, null));
+    }
 }
