@@ -100,4 +100,63 @@ class MainTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("--layout must be mer4j or bah"), err.toString());
     }
+
+    /** A finished run folder with what report and compare read: config, provenance, metrics, predictions, history. */
+    private static Path run(Path experiment, String row, int fold, String learningRate, double f1) throws Exception {
+        Path dir = Files.createDirectories(experiment.resolve(row + "-f" + fold + "-0a1b2c3d-s" + (11 + fold) + "-20260101-000000"));
+        Files.writeString(dir.resolve("config.resolved.yaml"), "experiment: e\ntrain: {epochs: 2, learningRate: " + learningRate
+                + ", selectBy: ah_frame_macro_f1}\n");
+        Files.writeString(dir.resolve("provenance.json"), "{\"experiment\": \"e\", \"environment\": {\"git\": {\"commit\": \"c" + fold
+                + "\"}}, \"row\": \"" + row + "\", \"fold\": {\"index\": " + fold + "}, \"bestEpoch\": 2}");
+        Files.writeString(dir.resolve("metrics.json"), "{\"row\": \"" + row + "\", \"fold\": " + fold + ", \"seed\": 3, \"metrics\": "
+                + "{\"ah_frame_macro_f1\": " + f1 + "}, \"subjects\": {\"s1\": {\"ah_frame_macro_f1\": " + f1 + "}}}");
+        Files.writeString(dir.resolve("predictions.csv"), "clip_id,subject,step,time_s,ah_true,ah_prob\n"
+                + "c1,s1,0,0.000,1,0.90000\nc1,s1,1,0.400,0,0.20000\nc1,s1,2,0.800,1,0.40000\n");
+        Files.writeString(dir.resolve("clip_predictions.csv"), "clip_id,subject,ah_video_true,ah_video_prob\nc1,s1,1,0.50000\n");
+        Files.writeString(dir.resolve("history.csv"), "epoch,train_loss,val_loss,val_ah_frame_macro_f1,seconds\n"
+                + "1,0.9,0.8,0.4,0.1\n2,0.7,0.75,0.5,0.1\n");
+        return dir;
+    }
+
+    @Test
+    void reportWritesOnePageAndCompareShowsTheDifferences(@TempDir Path dir) throws Exception {
+        Path exp = dir.resolve("runs/e");
+        Path a = run(exp, "audio", 0, "0.001", 0.5);
+        Path b = run(exp, "audio", 1, "0.01", 0.75);
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        int report;
+        int compare;
+        try {
+            report = Main.execute("report", exp.toString());
+            compare = Main.execute("compare", a.toString(), b.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+        String text = out.toString();
+        assertEquals(0, report, text);
+        assertTrue(text.contains("report: " + exp.resolve("report.html")), text);
+        String html = Files.readString(exp.resolve("report.html"));
+        assertTrue(html.contains("Learning curves") && html.contains("Precision-recall curves") && html.contains("\"text\":\"ah frame\""), "report sections");
+        assertEquals(0, compare, text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+train\\.learningRate\\s+0\\.001\\s+0\\.01")), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+environment\\.git\\.commit\\s+c0\\s+c1")), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+ah_frame_macro_f1\\s+0\\.5000\\s+0\\.7500\\s+\\+0\\.2500")), text);
+    }
+
+    @Test
+    void compareOfAFolderWithoutRunsSaysWhatToGive(@TempDir Path dir) throws Exception {
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        int code;
+        try {
+            code = Main.execute("compare", dir.toString(), dir.resolve("missing").toString());
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("holds no finished run") && err.toString().contains("runs/<experiment>"), err.toString());
+    }
 }

@@ -1,5 +1,6 @@
 package org.mer4j.experiments;
 
+import org.mer4j.experiments.report.TrainingHistory;
 import org.mer4j.experiments.robustness.RobustnessProbe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import org.mer4j.train.TrainedModel;
  * on the training subjects, builds the row's fusion model from the registry and the configured
  * tasks, trains with best-epoch selection on the validation subjects (resuming from the run
  * folder's checkpoint when there is one), predicts the test subjects and writes
- * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt} and the
- * checkpoint into the run folder.
+ * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt},
+ * {@code history.csv} (per epoch: losses and validation metrics) and the checkpoint into the run folder.
  */
 final class FoldTrainer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -162,6 +163,7 @@ final class FoldTrainer {
             model.log().forEach(line -> runLog.append(line).append('\n'));
             runLog.append("best epoch ").append(model.bestEpoch()).append("; test ").append(metrics).append('\n');
             AtomicFiles.writeString(runDir.resolve("log.txt"), runLog.toString());
+            TrainingHistory.write(runDir.resolve(TrainingHistory.FILE), model.history());
             Map<String, Map<String, Double>> groups = new java.util.TreeMap<>();
             for (String key : cfg.report().groupBy()) {
                 groupMetrics(tasks, test, preds, c -> metadata.getOrDefault(c.clipId(), Map.of()).get(key))

@@ -113,6 +113,7 @@ public final class FusionTrainer {
             BestEpochSelector selection = new BestEpochSelector(selectBy, tasks.higherIsBetter(selectBy),
                     saved == null ? null : saved.selection());
             List<String> log = new ArrayList<>(saved == null ? List.of() : saved.log());
+            List<EpochRecord> history = new ArrayList<>(saved == null ? List.of() : saved.history());
             int firstEpoch = saved == null ? 1 : saved.epoch() + 1;
             // initialise (and, resuming, load) before the trainer exists: its parameter store keeps the arrays it first sees
             block.initialize(model.getNDManager(), DataType.FLOAT32, FusionInputs.initShapes(spec, 1, 1));
@@ -145,7 +146,8 @@ public final class FusionTrainer {
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     log.add(String.format(Locale.ROOT, "epoch %d loss %.6f val %s %.2fs", epoch, trainLoss, valMetrics, seconds));
-                    checkpoint.write(new TrainingCheckpoint.State(1, runKey, epoch, selection.state(), log), block::saveParameters,
+                    history.add(new EpochRecord(epoch, trainLoss, valMetrics, seconds));
+                    checkpoint.write(new TrainingCheckpoint.State(1, runKey, epoch, selection.state(), log, history), block::saveParameters,
                             out -> optimizer.saveState(out, block));
                     report.onEpoch(epoch, trainLoss, valMetrics, seconds);
                     stopped = selection.state().sinceBest() >= cfg.patience();
@@ -153,7 +155,7 @@ public final class FusionTrainer {
             }
             load(model, best);
             TrainedModel trained = new TrainedModel(model, spec, tasks, selection.bestEpoch(), selection.bestMetrics(), log,
-                    firstEpoch - 1);
+                    history, firstEpoch - 1);
             handedOver = true;
             return trained;
         } finally {

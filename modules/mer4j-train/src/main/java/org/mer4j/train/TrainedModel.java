@@ -37,10 +37,11 @@ public final class TrainedModel implements AutoCloseable {
     private final int bestEpoch;
     private final Map<String, Double> bestValidation;
     private final List<String> log;
+    private final List<EpochRecord> history;
     private final int resumedAfterEpoch;
 
     TrainedModel(Model model, ModelSpec spec, TaskSet tasks, int bestEpoch, Map<String, Double> bestValidation, List<String> log,
-                 int resumedAfterEpoch) {
+                 List<EpochRecord> history, int resumedAfterEpoch) {
         this.model = model;
         this.spec = spec;
         this.tasks = tasks;
@@ -48,6 +49,7 @@ public final class TrainedModel implements AutoCloseable {
         this.bestEpoch = bestEpoch;
         this.bestValidation = Map.copyOf(bestValidation);
         this.log = List.copyOf(log);
+        this.history = List.copyOf(history);
         this.resumedAfterEpoch = resumedAfterEpoch;
     }
 
@@ -65,7 +67,7 @@ public final class TrainedModel implements AutoCloseable {
                  DataInputStream data = new DataInputStream(in)) {
                 block.loadParameters(model.getNDManager(), data);
             }
-            return new TrainedModel(model, spec, tasks, -1, Map.of(), List.of(), 0);
+            return new TrainedModel(model, spec, tasks, -1, Map.of(), List.of(), List.of(), 0);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new IOException("cannot load fusion parameters from " + parameters + ": " + e.getMessage()
@@ -119,6 +121,15 @@ public final class TrainedModel implements AutoCloseable {
     /** One line per epoch (and a line where the run resumed), including epochs before a resume. */
     public List<String> log() {
         return log;
+    }
+
+    /**
+     * The measurements of every epoch, as in {@link #log()} but as numbers, including epochs before a
+     * resume (empty for a loaded model; a resume from a checkpoint written before epoch records existed
+     * has only the epochs after it).
+     */
+    public List<EpochRecord> history() {
+        return history;
     }
 
     /** The epoch after which this training resumed from a checkpoint, 0 when it started fresh. */

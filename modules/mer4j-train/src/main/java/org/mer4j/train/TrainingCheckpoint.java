@@ -14,7 +14,7 @@ import org.mer4j.api.AtomicFiles;
 /**
  * The per-epoch checkpoint of a training run in {@code <checkpoint>/}: {@code epoch-NNNN.params}
  * (model weights), {@code epoch-NNNN.optimizer} (optimiser moments and update counters) and
- * {@code state.json} (epoch, model-selection and early-stopping state, the log lines so far). The
+ * {@code state.json} (epoch, model-selection and early-stopping state, the log lines and epoch measurements so far). The
  * batch order and the dropout generator are re-seeded from the run seed at the start of every epoch,
  * so these files are the whole state: a run killed at any point resumes after its last complete
  * epoch and ends exactly as an uninterrupted run. {@code state.json} is written last and atomically;
@@ -33,10 +33,12 @@ final class TrainingCheckpoint {
      * @param epoch last complete epoch (1-based)
      * @param selection model selection after that epoch
      * @param log the epoch log lines so far
+     * @param history the measurements of the epochs so far (absent from checkpoints written before it existed)
      */
-    record State(int format, String runKey, int epoch, BestEpochSelector.State selection, List<String> log) {
+    record State(int format, String runKey, int epoch, BestEpochSelector.State selection, List<String> log, List<EpochRecord> history) {
         State {
             log = log == null ? List.of() : List.copyOf(log);
+            history = history == null ? List.of() : List.copyOf(history);
         }
     }
 

@@ -33,6 +33,11 @@ class FusionTrainerTest {
                 train, val, cfg, 7, dir, (epoch, loss, metrics, seconds) -> epochs.add(metrics))) {
             assertEquals(12, epochs.size());
             assertEquals(12, model.log().size());
+            assertEquals(12, model.history().size());
+            for (int i = 0; i < 12; i++) {
+                assertEquals(i + 1, model.history().get(i).epoch());
+                assertEquals(epochs.get(i), model.history().get(i).validation(), "history holds what the listener was told");
+            }
             assertTrue(Files.size(dir.resolve(FusionTrainer.BEST_PARAMS)) > 0);
             double bestF1 = epochs.stream().mapToDouble(m -> m.get("ah_frame_macro_f1")).max().orElseThrow();
             assertEquals(bestF1, model.bestValidation().get("ah_frame_macro_f1"), 1e-12, "kept the epoch with the best F1");

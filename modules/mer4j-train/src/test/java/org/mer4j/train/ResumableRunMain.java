@@ -56,6 +56,8 @@ public final class ResumableRunMain {
                 values.add(v);
             }
             result.put("valenceTrace0", values);
+            // every epoch's numbers, those before the kill included (seconds left out: wall time differs)
+            result.put("history", model.history().stream().map(e -> List.of(e.epoch(), e.trainLoss(), e.validation())).toList());
             Files.write(dir.resolve("result.json"), new ObjectMapper().writeValueAsBytes(result));
         }
     }

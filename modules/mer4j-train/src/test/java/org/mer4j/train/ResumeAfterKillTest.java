@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Determinism and exact resume, each run in its own JVM ({@link ResumableRunMain}): an
  * uninterrupted run; a run killed with SIGKILL ({@code Process.destroyForcibly}) after its third
  * epoch's checkpoint and then rerun on the same folder. The resumed run must start after a
- * checkpointed epoch and end with exactly the uninterrupted run's metrics and predictions, which
+ * checkpointed epoch and end with exactly the uninterrupted run's metrics, predictions and epoch history, which
  * also shows that two JVMs give identical results for one seed.
  */
 class ResumeAfterKillTest {
@@ -51,6 +51,8 @@ class ResumeAfterKillTest {
         assertEquals(a.get("metrics"), b.get("metrics"), "identical test metrics");
         assertEquals(a.get("valenceTrace0"), b.get("valenceTrace0"), "identical predictions");
         assertEquals(a.get("bestEpoch"), b.get("bestEpoch"));
+        assertEquals(14, a.get("history").size());
+        assertEquals(a.get("history"), b.get("history"), "the epoch history survives the kill");
     }
 
     private static int epochOf(Path state) {
