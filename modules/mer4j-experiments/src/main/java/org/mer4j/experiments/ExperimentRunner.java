@@ -58,11 +58,20 @@ public final class ExperimentRunner {
         this.progress = progress;
     }
 
-    /** Runs the experiment and returns its summary. */
+    /**
+     * Runs the experiment and returns its summary, holding the experiment folder's lock
+     * ({@link ExperimentLock}) throughout.
+     */
     public SummaryTable.Summary run(ConfigLoader.Resolved resolved) throws IOException {
+        Path experimentDir = runsDir.resolve(resolved.config().experiment());
+        try (ExperimentLock lock = ExperimentLock.acquire(experimentDir)) {
+            return runLocked(resolved, experimentDir);
+        }
+    }
+
+    private SummaryTable.Summary runLocked(ConfigLoader.Resolved resolved, Path experimentDir) throws IOException {
         ExperimentConfig cfg = resolved.config();
         long t0 = System.nanoTime();
-        Path experimentDir = runsDir.resolve(cfg.experiment());
         DataSource source = DataSource.open(cfg.data(), projectDir, experimentDir);
         Manifest manifest = source.manifest();
         Path manifestFile = source.manifestFile();
@@ -147,6 +156,7 @@ public final class ExperimentRunner {
         Map<String, List<String>> rowModalities = new LinkedHashMap<>();
         List<String> failedRuns = new ArrayList<>();
         int runCount = cfg.rows().size() * cfg.seeds().size() * folds.size();
+        java.util.Set<String> planned = new java.util.HashSet<>();
         int runNumber = 0;
         for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {
             ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
@@ -157,6 +167,7 @@ public final class ExperimentRunner {
                     long runSeed = runSeed(rootSeed, fold.index());
                     String label = "[" + row.name() + " fold " + fold.index() + (cfg.seeds().size() > 1 ? " seed " + rootSeed : "") + "]";
                     String prefix = RunFolder.prefix(row.name(), fold.index(), runKey, runSeed);
+                    planned.add(prefix);
                     var finished = RunFolder.findFinished(experimentDir, prefix);
                     if (finished.isPresent()) {
                         runNumber++;
@@ -210,6 +221,10 @@ public final class ExperimentRunner {
                 }
             }
             rowRuns.put(row.name(), runs);
+        }
+        int stale = RunFolder.removeStale(experimentDir, planned);
+        if (stale > 0) {
+            log.accept("removed " + stale + " unfinished run folder(s) of an earlier config or code version (.running-*)");
         }
         List<String> metrics = resolved.plugins().reportMetrics();
         SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns,

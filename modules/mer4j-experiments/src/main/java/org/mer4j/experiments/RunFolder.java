@@ -51,6 +51,33 @@ public final class RunFolder {
         return dir;
     }
 
+    /**
+     * Deletes the hidden working folders ({@code .running-<prefix>}) whose prefix is not one of
+     * {@code planned}: interrupted runs of an earlier config, code or data, which no rerun of the
+     * current experiment can resume. Folders of planned runs stay (a failed run is retried there).
+     *
+     * @return how many were removed
+     */
+    public static int removeStale(Path experimentDir, java.util.Set<String> planned) throws IOException {
+        if (!Files.isDirectory(experimentDir)) {
+            return 0;
+        }
+        java.util.List<Path> stale;
+        try (Stream<Path> s = Files.list(experimentDir)) {
+            stale = s.filter(p -> p.getFileName().toString().startsWith(".running-"))
+                    .filter(p -> !planned.contains(p.getFileName().toString().substring(".running-".length())))
+                    .filter(Files::isDirectory).toList();
+        }
+        for (Path dir : stale) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return stale.size();
+    }
+
     /** Renames a completed temporary folder to its final, timestamped name. */
     public static Path finish(Path temporary, Path experimentDir, String prefix) throws IOException {
         Path target = experimentDir.resolve(prefix + LocalDateTime.now().format(TIME));
