@@ -28,7 +28,8 @@ import org.mer4j.train.TrainedModel;
  * tasks, trains with best-epoch selection on the validation subjects (resuming from the run
  * folder's checkpoint when there is one), predicts the test subjects and writes
  * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt} and the
- * checkpoint into the run folder.
+ * checkpoint into the run folder, with what {@code predict} needs to apply the model to new videos
+ * ({@link RunArtifacts}).
  */
 final class FoldTrainer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -109,6 +110,7 @@ final class FoldTrainer {
                 row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config(),
                 tasks.heads()));
         FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
+        RunArtifacts.write(runDir, cfg, rowIndex, fusion, spec, tasks, declaredClasses, rawTrain, rawVal, rawTest);
         try (TrainedModel model = new FusionTrainer().train(spec, block, tasks, train, val, plugins.train(), seed,
                 runDir.resolve("checkpoint"), TrainingListener.NONE)) {
             Map<String, Double> cost = new java.util.LinkedHashMap<>();
