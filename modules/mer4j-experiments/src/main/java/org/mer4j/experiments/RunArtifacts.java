@@ -153,9 +153,18 @@ public final class RunArtifacts {
         }
         List<Token> tokens = spec.tokens().stream().map(t -> new Token(t.modality().key(), t.column(), t.vocabularySize(), t.width())).toList();
         ModelFile model = new ModelFile(MODEL_FORMAT, cfg.rows().get(rowIndex).name(), rowIndex, spec.keys(), featureDims, inputDims,
-                spec.heads(), tokens, fusion.provider().name(), settings(fusion.config()), tasks.tasks().stream().map(Task::name).toList(),
+                spec.heads(), tokens, fusion.provider().name(), settingsOrNull(fusion.config()), tasks.tasks().stream().map(Task::name).toList(),
                 classes, cfg.alignment().rate(), scope);
         AtomicFiles.write(runDir.resolve(MODEL), JSON.writeValueAsBytes(model));
+    }
+
+    /** {@link #settings}, or null when Jackson cannot write the record (a plug-in's; predict then does not compare them). */
+    private static JsonNode settingsOrNull(Record config) {
+        try {
+            return settings(config);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A fusion settings record as JSON (as {@link #MODEL} holds it, so two can be compared). */

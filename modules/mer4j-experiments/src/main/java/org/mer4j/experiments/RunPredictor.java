@@ -275,7 +275,9 @@ public final class RunPredictor {
         }
         List<Failure> failures = new ArrayList<>();
         for (SkippedClip s : data.skipped()) {
-            failures.add(new Failure(inputOf.get(s.clipId()), s.reason(), s.message()));
+            String hint = org.mer4j.media.MediaFailures.NO_AUDIO.equals(s.reason()) ? "; to predict it, give the take's audio file"
+                    + " with --audio FILE (the run's config extracts audio features)" : "";
+            failures.add(new Failure(inputOf.get(s.clipId()), s.reason(), s.message() + hint));
         }
         return new Result(runDir, cfg.experiment(), model.row(), provenance.path("fold").path("index").asInt(-1), norm.description(),
                 videos, failures, List.copyOf(warnings));
