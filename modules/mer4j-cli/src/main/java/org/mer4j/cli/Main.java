@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mer4j", mixinStandardHelpOptions = true, version = "mer4j 0.1.0",
         description = "Multimodal emotion recognition research on the JVM.",
         subcommands = {SynthCommand.class, RunCommand.class, QuickstartCommand.class, ValidateCommand.class, TableCommand.class,
-                ReportCommand.class, CompareCommand.class})
+                ReportCommand.class, CompareCommand.class, PredictCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -29,7 +29,8 @@ import org.mer4j.train.TrainedModel;
  * tasks, trains with best-epoch selection on the validation subjects (resuming from the run
  * folder's checkpoint when there is one), predicts the test subjects and writes
  * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt},
- * {@code history.csv} (per epoch: losses and validation metrics) and the checkpoint into the run folder.
+ * {@code history.csv} (per epoch: losses and validation metrics) and the checkpoint into the run folder,
+ * with what {@code predict} needs to apply the model to new videos ({@link RunArtifacts}).
  */
 final class FoldTrainer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -125,11 +126,14 @@ final class FoldTrainer {
         runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s; heads=%s%n",
                 row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config(),
                 tasks.heads()));
+        RunArtifacts.write(runDir, cfg, rowIndex, fusion, spec, tasks, declaredClasses, rawTrain, rawVal, rawTest);
         List<AlignedClip> source = train;
         List<AlignedClip> valClips = val;
+        int lastRound = adaptation.method().equals("self-training") ? adaptation.rounds() : 0;
         SubjectAdaptation.Fit fit = round -> {
             FusionBlock block = fusion.provider().buildUnchecked(fusion.config(), spec.fused());
-            Path checkpoint = runDir.resolve(round.number() == 0 ? "checkpoint" : "checkpoint-self-training-" + round.number());
+            // the model that is scored (the last round) is the run's checkpoint, the one predict applies
+            Path checkpoint = runDir.resolve(round.number() == lastRound ? "checkpoint" : "checkpoint-self-training-" + round.number());
             return new FusionTrainer().train(spec, block, tasks, round.train(), valClips, plugins.train(), seed, checkpoint, listener);
         };
         if (adaptation.method().equals("self-training")) {

@@ -41,6 +41,11 @@ final class WordVocabulary {
         return new WordVocabulary(slice, TokenVocabulary.fit(ids, cfg.minCount(), cfg.maxSize()));
     }
 
+    /** A vocabulary saved by {@link #save} (a run's {@code vocabulary.json}), for clips whose word-ids columns sit at {@code slice}. */
+    static WordVocabulary load(Path file, TrackSlice slice) throws IOException {
+        return new WordVocabulary(slice, TokenVocabulary.load(file));
+    }
+
     /** Rows of the embedding table, PAD (row 0) and UNK (row 1) included. */
     int rows() {
         return vocabulary.size();

@@ -80,7 +80,8 @@ class PersonalisationEndToEndTest {
             String selfLog = Files.readString(self.resolve("log.txt"));
             assertTrue(selfLog.contains("self-training round 1: 2 of 2 adaptation clips pseudo-labelled"), selfLog);
             assertNotEquals(probabilities(source), probabilities(self), "self-training retrains the model: " + selfLog);
-            assertTrue(Files.isDirectory(self.resolve("checkpoint-self-training-1")));
+            assertTrue(Files.isDirectory(self.resolve("checkpoint-self-training-0")), "the source model of round 0");
+            assertTrue(Files.isDirectory(self.resolve("checkpoint")), "the retrained model is the run's checkpoint (what predict applies)");
         }
     }
 

@@ -67,11 +67,53 @@ public final class Standardizer {
      * own clips (features only, never labels). Clip order is kept.
      */
     public static List<AlignedClip> perSubject(List<AlignedClip> clips) {
-        Map<String, List<AlignedClip>> bySubject = new HashMap<>();
-        clips.forEach(c -> bySubject.computeIfAbsent(c.subject(), k -> new java.util.ArrayList<>()).add(c));
-        Map<String, Standardizer> fitted = new HashMap<>();
-        bySubject.forEach((s, cs) -> fitted.put(s, fit(cs)));
+        Map<String, Standardizer> fitted = fitPerSubject(clips);
         return clips.stream().map(c -> fitted.get(c.subject()).apply(c)).toList();
+    }
+
+    /** The statistics {@link #perSubject} applies: one standardizer per subject, fitted on that subject's clips (in clip order). */
+    public static Map<String, Standardizer> fitPerSubject(List<AlignedClip> clips) {
+        Map<String, List<AlignedClip>> bySubject = new java.util.LinkedHashMap<>();
+        clips.forEach(c -> bySubject.computeIfAbsent(c.subject(), k -> new java.util.ArrayList<>()).add(c));
+        Map<String, Standardizer> fitted = new java.util.LinkedHashMap<>();
+        bySubject.forEach((s, cs) -> fitted.put(s, fit(cs)));
+        return fitted;
+    }
+
+    /**
+     * A standardizer with given statistics (e.g. read back from a run folder): per modality the
+     * means and the scales (1 / standard deviation) of its features, of equal length.
+     */
+    public static Standardizer of(Map<Modality, float[]> mean, Map<Modality, float[]> scale) {
+        if (!mean.keySet().equals(scale.keySet())) {
+            throw new IllegalArgumentException("standardizer: means for " + mean.keySet() + " but scales for " + scale.keySet());
+        }
+        Map<Modality, float[]> mu = new EnumMap<>(Modality.class);
+        Map<Modality, float[]> sc = new EnumMap<>(Modality.class);
+        for (Modality m : mean.keySet()) {
+            if (mean.get(m).length != scale.get(m).length) {
+                throw new IllegalArgumentException("standardizer: " + m.key() + " has " + mean.get(m).length + " means but "
+                        + scale.get(m).length + " scales");
+            }
+            mu.put(m, mean.get(m).clone());
+            sc.put(m, scale.get(m).clone());
+        }
+        return new Standardizer(mu, sc);
+    }
+
+    /** The modalities this standardizer has statistics for. */
+    public java.util.Set<Modality> modalities() {
+        return java.util.Collections.unmodifiableSet(mean.keySet());
+    }
+
+    /** A copy of the feature means of {@code modality}. */
+    public float[] mean(Modality modality) {
+        return mean.get(modality).clone();
+    }
+
+    /** A copy of the feature scales (1 / standard deviation, 1 for a constant feature) of {@code modality}. */
+    public float[] scale(Modality modality) {
+        return scale.get(modality).clone();
     }
 
     /** A standardised copy of the clip. */
