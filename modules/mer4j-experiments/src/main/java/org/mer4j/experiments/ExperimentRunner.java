@@ -175,49 +175,53 @@ public final class ExperimentRunner {
                         runs.add(finished.get());
                         continue;
                     }
-                    Path tmp = RunFolder.startOrResume(experimentDir, prefix);
-                    AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
-                    Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
-                    prov.put("row", row.name());
-                    prov.put("fold", fold);
-                    prov.put("seed", rootSeed);
-                    prov.put("runSeed", runSeed);
-                    FoldTrainer.Outcome outcome;
-                    runNumber++;
-                    String task = "train " + label.substring(1, label.length() - 1) + " (run " + runNumber + "/" + runCount + ")";
-                    try (Progress.Meter meter = progress.start(task, resolved.plugins().train().epochs(), "epochs")) {
-                        outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp, (epoch, loss, val, seconds) -> meter.step());
-                    } catch (TrainingDivergedException e) {
-                        // one diverged run must not end the experiment: record it, leave its folder unfinished
-                        // (a rerun retries it) and go on with the others
-                        String what = label + " failed: " + e.getMessage();
-                        AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
-                        log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
-                        failedRuns.add(what);
-                        continue;
+                    try {
+                        Path tmp = RunFolder.startOrResume(experimentDir, prefix);
+                        AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
+                        Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
+                        prov.put("row", row.name());
+                        prov.put("fold", fold);
+                        prov.put("seed", rootSeed);
+                        prov.put("runSeed", runSeed);
+                        FoldTrainer.Outcome outcome;
+                        runNumber++;
+                        String task = "train " + label.substring(1, label.length() - 1) + " (run " + runNumber + "/" + runCount + ")";
+                        try (Progress.Meter meter = progress.start(task, resolved.plugins().train().epochs(), "epochs")) {
+                            outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp, (epoch, loss, val, seconds) -> meter.step());
+                        } catch (TrainingDivergedException e) {
+                            // one diverged run must not end the experiment: record it, leave its folder unfinished
+                            // (a rerun retries it) and go on with the others
+                            String what = label + " failed: " + e.getMessage();
+                            AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
+                            log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
+                            failedRuns.add(what);
+                            continue;
+                        }
+                        prov.put("trainSeconds", outcome.seconds());
+                        prov.put("bestEpoch", outcome.bestEpoch());
+                        prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
+                        AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
+                        Map<String, Object> metrics = new LinkedHashMap<>();
+                        metrics.put("row", row.name());
+                        metrics.put("fold", fold.index());
+                        metrics.put("seed", rootSeed);
+                        metrics.put("testClips", outcome.testClips());
+                        metrics.put("metrics", outcome.metrics());
+                        if (!outcome.groups().isEmpty()) {
+                            metrics.put("groups", outcome.groups());
+                        }
+                        metrics.put("subjects", outcome.subjects());
+                        metrics.put("cost", outcome.cost());
+                        AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
+                        Path done = RunFolder.finish(tmp, experimentDir, prefix);
+                        log.accept(String.format("%s %s  (%.1f s%s) -> %s", label,
+                                brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
+                                outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
+                                experimentDir.relativize(done)));
+                        runs.add(done);
+                    } catch (IOException e) {
+                        throw new RunsFolderException(experimentDir, e);
                     }
-                    prov.put("trainSeconds", outcome.seconds());
-                    prov.put("bestEpoch", outcome.bestEpoch());
-                    prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
-                    AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
-                    Map<String, Object> metrics = new LinkedHashMap<>();
-                    metrics.put("row", row.name());
-                    metrics.put("fold", fold.index());
-                    metrics.put("seed", rootSeed);
-                    metrics.put("testClips", outcome.testClips());
-                    metrics.put("metrics", outcome.metrics());
-                    if (!outcome.groups().isEmpty()) {
-                        metrics.put("groups", outcome.groups());
-                    }
-                    metrics.put("subjects", outcome.subjects());
-                    metrics.put("cost", outcome.cost());
-                    AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
-                    Path done = RunFolder.finish(tmp, experimentDir, prefix);
-                    log.accept(String.format("%s %s  (%.1f s%s) -> %s", label,
-                            brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
-                            outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
-                            experimentDir.relativize(done)));
-                    runs.add(done);
                 }
             }
             rowRuns.put(row.name(), runs);

@@ -39,4 +39,41 @@ class ExperimentFolderHygieneTest {
         assertFalse(Files.exists(stale.getParent()), "an earlier config's unfinished run is removed");
         assertTrue(Files.isDirectory(finished), "finished runs are never touched");
     }
+
+    @Test
+    void aRunFolderThatCannotBeWrittenStopsTheExperimentWithThePathAndNoTable(@TempDir Path dir) throws Exception {
+        org.mer4j.synth.SynthConfig q = org.mer4j.synth.SynthConfig.quickstart();
+        org.mer4j.synth.CorpusGenerator.generate(new org.mer4j.synth.SynthConfig(2, 3, 1, 2.0, 160, 120, 10, 16000, q.videoBitrate(), 2,
+                q.design()), dir.resolve("corpus"));
+        Path config = dir.resolve("io.yaml");
+        Files.writeString(config, """
+                experiment: io
+                data: {manifest: corpus/manifest.json}
+                features: {cacheDir: cache, extractors: [{name: prosody}]}
+                protocol: {type: loso}
+                tasks: [{type: ah}]
+                train: {epochs: 1, batchSize: 2}
+                rows: [{name: a, modalities: [audio], fusion: {type: pooled-mlp}}]
+                """);
+        Path exp = dir.resolve("runs/io");
+        new ExperimentRunner(dir, dir.resolve("runs"), line -> { }).run(ConfigLoader.load(config, java.util.List.of()));
+        // the same experiment again, with its first run's working folder blocked by a folder where a file must go
+        Path first;
+        try (var s = Files.list(exp)) {
+            first = s.filter(p -> p.getFileName().toString().startsWith("a-f0-")).findFirst().orElseThrow();
+        }
+        String prefix = first.getFileName().toString().replaceFirst("\\d{8}-\\d{6}$", "");
+        try (var walk = Files.walk(first)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(exp.resolve("summary.json"));
+        Files.createDirectories(exp.resolve(".running-" + prefix).resolve("config.resolved.yaml").resolve("blocked"));
+        RunsFolderException e = assertThrows(RunsFolderException.class,
+                () -> new ExperimentRunner(dir, dir.resolve("runs"), line -> { }).run(ConfigLoader.load(config, java.util.List.of())));
+        assertTrue(e.getMessage().contains("cannot write the experiment folder " + exp) && e.getMessage().contains("writable folder with free space"),
+                e.getMessage());
+        assertFalse(Files.exists(exp.resolve("summary.json")), "no table is published from the runs that happened to finish");
+    }
 }
