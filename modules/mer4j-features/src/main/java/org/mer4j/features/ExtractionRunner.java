@@ -131,10 +131,12 @@ public final class ExtractionRunner {
                 futures.add(pool.submit(() -> extractClip(data, clip)));
             }
             List<Outcome> outcomes = new ArrayList<>(clips.size());
+            // with a batch extractor the first pass only reads, checks and runs the others: say so
+            String verb = extractors.stream().anyMatch(ExtractionRunner::batched) ? "first pass: " : "extracted ";
             for (int i = 0; i < futures.size(); i++) {
                 outcomes.add(await(futures.get(i), clips.get(i)));
                 if ((i + 1) % 10 == 0 || i + 1 == futures.size()) {
-                    log.accept("extracted " + (i + 1) + "/" + futures.size() + " clips");
+                    log.accept(verb + (i + 1) + "/" + futures.size() + " clips");
                 }
             }
             for (FeatureExtractor e : extractors) {

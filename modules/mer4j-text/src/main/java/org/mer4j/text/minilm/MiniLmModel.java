@@ -27,7 +27,8 @@ import java.util.Map;
  * and the HuggingFace tokenizer.json are read from that jar as class-path resources, the network
  * is run by ONNX Runtime's Java API (its native library ships inside its own jar) and the text is
  * tokenised by DJL's binding of the HuggingFace tokenizers library (native library inside its
- * jar, unpacked into the DJL cache folder). Nothing is downloaded.
+ * jar). Both native libraries are unpacked into the mer4j cache ({@link OnnxRuntimeNatives}; the
+ * DJL cache folder), never into {@code $HOME}. Nothing is downloaded.
  *
  * <p>Input is a sequence of words (a transcript); the words are word-piece tokenised (BERT
  * normalisation: lower case, accents stripped, punctuation split off), so each token knows its
@@ -92,6 +93,7 @@ public final class MiniLmModel implements AutoCloseable {
         options.put("addSpecialTokens", "false"); // [CLS] and [SEP] are added per chunk
         options.put("padding", "false");
         options.put("truncation", "false");
+        djlCacheInMer4jCache();
         try (InputStream in = new ByteArrayInputStream(tok)) {
             this.tokenizer = HuggingFaceTokenizer.newInstance(in, options);
         }
@@ -100,6 +102,7 @@ public final class MiniLmModel implements AutoCloseable {
         this.cls = sp[0];
         this.sep = sp[sp.length - 1];
         try {
+            OnnxRuntimeNatives.prepare();
             this.env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(intraOpThreads);
@@ -108,10 +111,25 @@ public final class MiniLmModel implements AutoCloseable {
             // idle intra-op threads sleep instead of spinning: the cores are shared with the other extractors
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.session = env.createSession(model, opts);
-        } catch (OrtException e) {
+        } catch (OrtException | RuntimeException e) {
             tokenizer.close();
             throw new IOException("text-minilm: ONNX Runtime cannot load " + MODEL_RESOURCE + " from " + ARTIFACT + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * DJL unpacks the tokenizer's native library into its engine cache, {@code ~/.djl.ai} unless
+     * {@code ENGINE_CACHE_DIR} or {@code DJL_CACHE_DIR} is set (the launcher and the build set both):
+     * when neither is, point it at {@code <mer4j cache>/djl}, as the launcher does.
+     */
+    private static void djlCacheInMer4jCache() {
+        for (String key : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
+            String v = System.getProperty(key, System.getenv(key));
+            if (v != null && !v.isBlank()) {
+                return;
+            }
+        }
+        System.setProperty("ENGINE_CACHE_DIR", org.mer4j.text.asr.Mer4jCache.root().resolve("djl").toString());
     }
 
     /** The sha256 of the two resources, computed once per class loader. */
