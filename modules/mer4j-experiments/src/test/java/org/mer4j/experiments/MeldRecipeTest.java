@@ -52,6 +52,32 @@ class MeldRecipeTest {
     }
 
     @Test
+    void meldMiniLmRecipeClassifiesThePretrainedSentenceEmbeddings(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+        Path config = Path.of("../../configs/meld/text-minilm.yaml").toAbsolutePath();
+        List<String> log = new ArrayList<>();
+        new ExperimentRunner(dir, dir.resolve("runs"), log::add).run(ConfigLoader.load(config, List.of(
+                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=30", "train.patience=30",
+                "train.batchSize=8", "train.learningRate=0.01")));
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("runs/meld-text-minilm/summary.json").toFile());
+        assertEquals(2, summary.get("rows").size());
+        assertEquals("MiniLM linear", summary.get("rows").get(0).get("name").asText());
+        double weighted = summary.get("rows").get(0).get("metrics").get("emotion_weighted_f1").get("mean").asDouble();
+        assertTrue(weighted > 0.5, "a linear model on the sentence embeddings should recognise the fixture's emotion words, weighted F1 "
+                + weighted);
+        assertTrue(log.stream().anyMatch(l -> l.contains("text-minilm: extracted 50/50 clips")), String.join("\n", log));
+        // one 384-d row per clip, and the model's sha256 is part of the cached config
+        try (var tracks = Files.walk(dir.resolve("cache/text-minilm"))) {
+            Path track = tracks.filter(p -> p.endsWith("track.json")).findFirst().orElseThrow();
+            JsonNode t = new ObjectMapper().readTree(track.toFile());
+            assertEquals(1, t.get("length").asInt());
+            assertEquals(384, t.get("dim").asInt());
+            assertTrue(t.get("config").get("modelSha256").asText().matches("[0-9a-f]{64}"), t.toString());
+        }
+    }
+
+    @Test
     void aDivergedRunIsRecordedAndTheExperimentGoesOn(@TempDir Path dir) throws Exception {
         Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
         Path config = dir.resolve("diverge.yaml");

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mer4j.api.AudioChunk;
+import org.mer4j.api.BatchExtractor;
 import org.mer4j.api.Clip;
 import org.mer4j.api.ClipFailedException;
 import org.mer4j.api.ClipSource;
@@ -41,6 +42,13 @@ import org.mer4j.media.MediaSink;
  * at once, and the finished tracks are stored. A clip that fails (unreadable file, no audio
  * stream, no face, bad transcript) is skipped, counted under its reason and reported; the others
  * complete. Clips run in parallel on a fixed pool.
+ *
+ * <p>A {@link BatchExtractor} (a text encoder that is faster on many sentences at once) runs in a
+ * second pass: the first pass reads and checks every clip and runs the other extractors as above,
+ * keeping the checked words of the clips whose batch track is missing; the second pass hands them
+ * to the batch extractor {@code batchClips()} clips per call, in manifest order, on the same pool.
+ * When a call fails, its clips are redone one by one through {@link FeatureExtractor#open}, so only
+ * the bad clip is skipped.
  *
  * <p>Before anything reads, hashes or decodes a clip file, it passes {@link DataRoot} (inside the
  * data root unless allowed, a regular file), and the clip passes the {@link InputLimits}: transcript
@@ -112,7 +120,7 @@ public final class ExtractionRunner {
     }
 
     /** Extracts every clip that is not complete in the store, reporting each finished clip to {@code progress}. */
-    public ExtractionReport run(Manifest manifest, Consumer<String> log, org.mer4j.api.Progress progress) {
+    public ExtractionReport run(Manifest manifest, Consumer<String> log, Progress progress) {
         long t0 = System.nanoTime();
         int damagedBefore = store.damagedEntries();
         List<SkippedClip> skipped = new ArrayList<>();
@@ -126,21 +134,32 @@ public final class ExtractionRunner {
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             DataRoot data = manifest.dataRoot();
-            for (Clip clip : manifest.clips()) {
+            List<Clip> clips = manifest.clips();
+            for (Clip clip : clips) {
                 futures.add(pool.submit(() -> extractClip(data, clip)));
             }
-            try (Progress.Meter meter = progress.start("extract", futures.size(), "clips")) {
+            List<Outcome> outcomes = new ArrayList<>(clips.size());
+            // with a batch extractor the first pass only reads, checks and runs the others: say so
+            String task = extractors.stream().anyMatch(ExtractionRunner::batched) ? "extract (first pass)" : "extract";
+            try (Progress.Meter meter = progress.start(task, futures.size(), "clips")) {
                 for (int i = 0; i < futures.size(); i++) {
-                    Outcome o = await(futures.get(i), manifest.clips().get(i));
+                    outcomes.add(await(futures.get(i), clips.get(i)));
                     meter.step();
-                    if (o.skipped() != null) {
-                        skipped.add(o.skipped());
-                        log.accept("skipped " + o.skipped().clipId() + " [" + o.skipped().reason() + "]: " + o.skipped().message());
-                    } else if (o.computed() > 0) {
-                        extracted++;
-                    } else {
-                        cached++;
-                    }
+                }
+            }
+            for (FeatureExtractor e : extractors) {
+                if (batched(e)) {
+                    runBatches(pool, (BatchExtractor) e, clips, outcomes, progress);
+                }
+            }
+            for (Outcome o : outcomes) {
+                if (o.skipped() != null) {
+                    skipped.add(o.skipped());
+                    log.accept("skipped " + o.skipped().clipId() + " [" + o.skipped().reason() + "]: " + o.skipped().message());
+                } else if (o.computed() > 0) {
+                    extracted++;
+                } else {
+                    cached++;
                 }
             }
         } finally {
@@ -170,7 +189,22 @@ public final class ExtractionRunner {
         return Optional.of(new ClipTracks(clip, byModality));
     }
 
-    private record Outcome(int computed, SkippedClip skipped) {
+    /**
+     * What became of one clip: tracks computed and stored, or why it was skipped; {@code pending}
+     * lists the batch extractors' tracks still to compute for it.
+     */
+    private record Outcome(int computed, SkippedClip skipped, List<Pending> pending) {
+        Outcome(int computed, SkippedClip skipped) {
+            this(computed, skipped, List.of());
+        }
+    }
+
+    /** A batch extractor's missing track of a clip whose source has been read and checked. */
+    private record Pending(FeatureExtractor extractor, FeatureKey key, ClipSource source) {
+    }
+
+    private static boolean batched(FeatureExtractor e) {
+        return e instanceof BatchExtractor b && !e.needsVideo() && !e.needsAudio() && b.batchClips() >= 1;
     }
 
     private Outcome await(Future<Outcome> f, Clip clip) {
@@ -185,6 +219,98 @@ public final class ExtractionRunner {
                 throw fatal;
             }
             return new Outcome(0, new SkippedClip(clip.id(), "extract", "error", c.getClass().getSimpleName() + ": " + c.getMessage()));
+        }
+    }
+
+    /**
+     * The second pass of a batch extractor: its missing tracks of the clips that passed the first
+     * pass, in manifest order, {@code batchClips()} clips per pool task.
+     */
+    private void runBatches(ExecutorService pool, BatchExtractor e, List<Clip> clips, List<Outcome> outcomes, Progress progress) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o.skipped() == null && o.pending().stream().anyMatch(p -> p.extractor() == e)) {
+                at.add(i);
+            }
+        }
+        int size = e.batchClips();
+        List<Future<List<Outcome>>> futures = new ArrayList<>();
+        for (int from = 0; from < at.size(); from += size) {
+            List<Integer> part = at.subList(from, Math.min(at.size(), from + size));
+            List<Outcome> before = part.stream().map(outcomes::get).toList();
+            List<Clip> of = part.stream().map(clips::get).toList();
+            futures.add(pool.submit(() -> runBatch(e, of, before)));
+        }
+        try (Progress.Meter meter = progress.start(e.name() + " (batches of up to " + size + ")", at.size(), "clips")) {
+            for (int g = 0; g < futures.size(); g++) {
+                List<Integer> part = at.subList(g * size, Math.min(at.size(), (g + 1) * size));
+                List<Outcome> after;
+                try {
+                    after = futures.get(g).get();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("extraction interrupted in " + e.name() + " at clip " + clips.get(part.get(0)).id(), ex);
+                } catch (ExecutionException ex) {
+                    if (ex.getCause() instanceof FeatureStoreException fatal) {
+                        throw fatal;
+                    }
+                    throw new IllegalStateException(e.name() + ": batch of " + part.size() + " clips failed: " + ex.getCause(), ex.getCause());
+                }
+                for (int k = 0; k < part.size(); k++) {
+                    outcomes.set(part.get(k), after.get(k));
+                }
+                meter.step(part.size());
+            }
+        }
+    }
+
+    /** One batch: the tracks of these clips in one call, or clip by clip when that call fails. */
+    private List<Outcome> runBatch(BatchExtractor e, List<Clip> clips, List<Outcome> before) {
+        List<Pending> todo = new ArrayList<>();
+        for (Outcome o : before) {
+            todo.add(o.pending().stream().filter(p -> p.extractor() == e).findFirst().orElseThrow());
+        }
+        List<FeatureTrack> tracks;
+        try {
+            tracks = e.extractAll(todo.stream().map(Pending::source).toList());
+            if (tracks == null || tracks.size() != todo.size()) {
+                tracks = null;
+            }
+        } catch (ClipFailedException | RuntimeException failed) {
+            tracks = null; // redone clip by clip below, so that only the bad clip is skipped
+        }
+        List<Outcome> after = new ArrayList<>(todo.size());
+        for (int k = 0; k < todo.size(); k++) {
+            Clip clip = clips.get(k);
+            Outcome o = before.get(k);
+            try {
+                FeatureTrack track = tracks != null ? tracks.get(k) : single(e, todo.get(k).source());
+                write(todo.get(k).key(), clip, e, track);
+                after.add(new Outcome(o.computed() + 1, null, o.pending()));
+            } catch (ClipFailedException ex) {
+                after.add(new Outcome(0, new SkippedClip(clip.id(), "extract", ex.reason(), ex.getMessage())));
+            } catch (FeatureStoreException fatal) {
+                throw fatal;
+            } catch (RuntimeException ex) {
+                after.add(new Outcome(0, new SkippedClip(clip.id(), "extract", "error", ex.getClass().getSimpleName() + ": " + ex.getMessage())));
+            }
+        }
+        return after;
+    }
+
+    private static FeatureTrack single(FeatureExtractor e, ClipSource source) throws ClipFailedException {
+        try (ExtractionSession s = e.open(source)) {
+            return s.finish();
+        }
+    }
+
+    private void write(FeatureKey key, Clip clip, FeatureExtractor e, FeatureTrack track) {
+        try {
+            store.write(key, clip.id(), e.config(), track);
+        } catch (IOException ioe) {
+            throw new FeatureStoreException(new IOException("cannot write to the feature cache " + store.root() + ": " + ioe
+                    + "; free disk space or make features.cacheDir writable, then rerun (finished clips are kept)", ioe));
         }
     }
 
@@ -208,8 +334,13 @@ public final class ExtractionRunner {
             }
             boolean needWords = missing.keySet().stream().anyMatch(e -> e.modality() == Modality.TEXT);
             ClipSource source = source(clip, files, needWords, duration);
+            List<Pending> pending = new ArrayList<>();
             for (FeatureExtractor e : missing.keySet()) {
-                sessions.put(e, e.open(source));
+                if (batched(e)) {
+                    pending.add(new Pending(e, missing.get(e), source));
+                } else {
+                    sessions.put(e, e.open(source));
+                }
             }
             boolean wantVideo = missing.keySet().stream().anyMatch(FeatureExtractor::needsVideo);
             boolean wantAudio = missing.keySet().stream().anyMatch(FeatureExtractor::needsAudio);
@@ -219,14 +350,9 @@ public final class ExtractionRunner {
             }
             for (Map.Entry<FeatureExtractor, ExtractionSession> s : sessions.entrySet()) {
                 FeatureTrack track = s.getValue().finish();
-                try {
-                    store.write(missing.get(s.getKey()), clip.id(), s.getKey().config(), track);
-                } catch (IOException ioe) {
-                    throw new FeatureStoreException(new IOException("cannot write to the feature cache " + store.root() + ": " + ioe
-                            + "; free disk space or make features.cacheDir writable, then rerun (finished clips are kept)", ioe));
-                }
+                write(missing.get(s.getKey()), clip, s.getKey(), track);
             }
-            return new Outcome(missing.size(), null);
+            return new Outcome(sessions.size(), null, pending);
         } catch (ClipFailedException e) {
             return new Outcome(0, new SkippedClip(clip.id(), "extract", e.reason(), e.getMessage()));
         } catch (FeatureStoreException e) {
