@@ -1,5 +1,6 @@
 package org.mer4j.media;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -127,6 +128,15 @@ final class StreamReader implements AutoCloseable {
         return DecodedItem.of(vf);
     }
 
+    /** What a WAV file's own header declares (FFmpeg clamps a cut data chunk to the file); 0 for other files. */
+    private double wavDeclaredSeconds() {
+        try {
+            return WavHeader.declaredSeconds(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Declared against decoded duration of the streams this reader decodes (call after the last {@link #next}). */
     MediaSpan span() {
         double declared = 0;
@@ -139,7 +149,7 @@ final class StreamReader implements AutoCloseable {
             }
         }
         if (audio) {
-            declared = Math.max(declared, streamSeconds(grabber.getAudioStream()));
+            declared = Math.max(declared, Math.max(streamSeconds(grabber.getAudioStream()), wavDeclaredSeconds()));
             if (!Double.isNaN(audioStart)) {
                 decoded = Math.max(decoded, audioStart + audioSeconds());
             }

@@ -184,4 +184,25 @@ class MediaDecoderTest {
         assertEquals(2, two.spans().size());
         two.checkComplete("two", 0.9, "x");
     }
+
+    @Test
+    void aCutWavIsCaughtByItsOwnHeaderThoughFfmpegClampsItsLength() throws Exception {
+        Path whole = dir.resolve("speech.wav");
+        TestMedia.writeWav(whole, 16000, 4.0);
+        assertEquals(4.0, WavHeader.declaredSeconds(whole), 1e-3);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.wav");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertEquals(4.0, WavHeader.declaredSeconds(cut), 1e-3, "the header still declares 4 s");
+        DecodeConfig cfg = DecodeConfig.defaults();
+        DecodeSummary ok = new MediaDecoder().decode(TestMedia.source("whole", null, whole), cfg, false, true, new RecordingSink());
+        ok.checkComplete("whole", 0.9, "features.limits.minDecodedDurationRatio");
+        DecodeSummary s = new MediaDecoder().decode(TestMedia.source("cut", null, cut), cfg, false, true, new RecordingSink());
+        ClipFailedException e = assertThrows(ClipFailedException.class,
+                () -> s.checkComplete("cut", 0.9, "features.limits.minDecodedDurationRatio"));
+        assertEquals(MediaFailures.TRUNCATED, e.reason());
+        assertTrue(e.getMessage().contains("declares 4.00 s of audio"), e.getMessage());
+        Path text = Files.writeString(dir.resolve("notes.txt"), "RIFF? no, just text");
+        assertEquals(0, WavHeader.declaredSeconds(text), "not a WAV: no declared duration");
+    }
 }
