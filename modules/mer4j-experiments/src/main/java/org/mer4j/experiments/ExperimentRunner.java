@@ -268,6 +268,10 @@ public final class ExperimentRunner {
         return switch (protocol.type()) {
             case "official" -> "the corpus's official train/val/test split (one run per row)";
             case "loso" -> folds + " leave-one-subject-out folds";
+            case ProtocolConfig.PERSONALISATION -> folds + " target subjects (personalisation: each adapted with "
+                    + Math.round(100 * protocol.adaptFraction()) + "% of its clips unlabelled, scored on the rest)";
+            case ProtocolConfig.GROUP_OUT -> folds + " leave-one-" + protocol.groupBy() + "-out folds";
+            case ProtocolConfig.CROSS_CORPUS -> "one cross-corpus fold (tested on " + protocol.target().name() + ")";
             default -> folds + " subject-independent folds";
         };
     }
