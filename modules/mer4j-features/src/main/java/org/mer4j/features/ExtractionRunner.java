@@ -164,6 +164,7 @@ public final class ExtractionRunner {
             }
         } finally {
             pool.shutdownNow();
+            awaitWorkers(pool);
         }
         List<FeatureStore.DamagedEntry> damaged = store.damaged().subList(damagedBefore, store.damagedEntries());
         damaged.forEach(d -> log.accept("feature cache: recomputed damaged entry " + d.folder() + ": " + d.reason()));
@@ -205,6 +206,20 @@ public final class ExtractionRunner {
 
     private static boolean batched(FeatureExtractor e) {
         return e instanceof BatchExtractor b && !e.needsVideo() && !e.needsAudio() && b.batchClips() >= 1;
+    }
+
+    /**
+     * Waits until no worker runs any more, so that the caller may close the extractors: a worker still
+     * inside a native call (e.g. OpenCV) when its extractor frees the native objects would crash the JVM.
+     */
+    private static void awaitWorkers(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("extraction workers did not stop within 10 minutes after the run ended");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Outcome await(Future<Outcome> f, Clip clip) {

@@ -32,6 +32,8 @@ public final class HaarFaceDetector implements AutoCloseable {
     private static final String CASCADE_RESOURCE_DIR = "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/";
 
     private final HaarFaceConfig config;
+    private static final Object LOAD_LOCK = new Object();
+
     private final CascadeClassifier classifier;
 
     /**
@@ -41,6 +43,14 @@ public final class HaarFaceDetector implements AutoCloseable {
      */
     public HaarFaceDetector(HaarFaceConfig cfg) {
         this.config = cfg == null ? HaarFaceConfig.defaults() : cfg;
+        // one at a time: extraction threads that start together would otherwise extract the cascade file
+        // into a fresh JavaCPP cache concurrently, and one could parse it half-written
+        synchronized (LOAD_LOCK) {
+            this.classifier = load(config);
+        }
+    }
+
+    private static CascadeClassifier load(HaarFaceConfig config) {
         File file;
         try {
             file = Loader.cacheResource(CASCADE_RESOURCE_DIR + config.cascade());
@@ -58,7 +68,12 @@ public final class HaarFaceDetector implements AutoCloseable {
             throw new IllegalStateException("haar.cascade: OpenCV could not parse " + file + "; delete the JavaCPP cache"
                     + " folder so it is extracted again");
         }
-        this.classifier = c;
+        if (c.empty()) {
+            c.close();
+            throw new IllegalStateException("haar.cascade: " + file + " loaded as an empty cascade; delete the JavaCPP cache"
+                    + " folder so it is extracted again");
+        }
+        return c;
     }
 
     /** The detector's settings. */
