@@ -36,8 +36,9 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
                                ReportConfig report, VocabularyConfig vocabulary,
                                org.mer4j.experiments.robustness.RobustnessConfig robustness, List<String> plugins) {
     public ExperimentConfig {
-        if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("experiment: give a name of letters, digits, '.', '_' or '-', got " + experiment);
+        if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]{1,100}") || experiment.startsWith(".")) {
+            throw new IllegalArgumentException("experiment: it names a folder under runs/; give 1-100 letters, digits, '.', '_' or '-'"
+                    + " (not starting with '.'), got " + org.mer4j.api.Excerpt.quote(experiment));
         }
         if (data == null) {
             throw new IllegalArgumentException("data: missing section; give data.manifest, or data.adapter and data.root");
@@ -229,6 +230,10 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
         public RowConfig {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("rows[].name: required");
+            }
+            if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("rows[].name: it names run folders; give at most 100 printable characters, got "
+                        + org.mer4j.api.Excerpt.quote(name));
             }
             if (modalities == null || modalities.isEmpty()) {
                 throw new IllegalArgumentException("rows[" + name + "].modalities: list at least one of video, audio, text");

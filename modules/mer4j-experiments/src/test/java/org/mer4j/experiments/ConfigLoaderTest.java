@@ -66,6 +66,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void namesThatBecomePathsAreCheckedWhenTheConfigLoads(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("names.yaml");
+        Files.writeString(f, BASE.replace("experiment: demo", "experiment: " + "x".repeat(300)));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()));
+        assertTrue(e.getMessage().contains("experiment:") && e.getMessage().contains("(300 chars)"), e.getMessage());
+        Files.writeString(f, BASE.replace("experiment: demo", "experiment: ..").replace("{name: audio only", "{name: audio only"));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()), "'..' would name the runs folder's parent");
+        Files.writeString(f, BASE.replace("{name: audio only", "{name: \"audio\\u0007only\""));
+        ConfigException row = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, List.of()));
+        assertTrue(row.getMessage().contains("rows[].name") && row.getMessage().contains("\\u0007"), row.getMessage());
+    }
+
+    @Test
     void invalidValueNamesTheField(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, BASE + "protocol: {type: random}\n");
