@@ -1,6 +1,5 @@
 package org.mer4j.train;
 
-import java.util.Arrays;
 
 /**
  * The evaluation measures the built-in tasks report, in pure Java.
@@ -19,7 +18,6 @@ import java.util.Arrays;
  * </ul>
  */
 public final class Metrics {
-    private static final int AP_THRESHOLDS = 1000;
 
     private Metrics() {
     }
@@ -106,55 +104,10 @@ public final class Metrics {
      * no positive.
      */
     public static double averagePrecision(int[] truth, float[] prob) {
-        int n = truth.length;
-        long positives = 0;
-        for (int y : truth) {
-            positives += y != 0 ? 1 : 0;
-        }
-        if (positives == 0) {
-            return Double.NaN;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Float.compare(prob[a], prob[b]));
-        double[] sorted = new double[n];
-        long[] positivesFrom = new long[n + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            sorted[i] = prob[order[i]];
-            positivesFrom[i] = positivesFrom[i + 1] + (truth[order[i]] != 0 ? 1 : 0);
-        }
-        double area = 0;
-        double lastRecall = 0;
-        double lastPrecision = 1;
-        for (int k = AP_THRESHOLDS - 1; k >= 0; k--) {
-            double threshold = k / (double) (AP_THRESHOLDS - 1);
-            int first = firstAtLeast(sorted, threshold);
-            long predicted = n - first;
-            long tp = positivesFrom[first];
-            double recall = tp / (double) positives;
-            double precision = predicted == 0 ? 1.0 : tp / (double) predicted;
-            area += (recall - lastRecall) * (precision + lastPrecision) / 2;
-            lastRecall = recall;
-            lastPrecision = precision;
-        }
-        return area;
+        PrecisionRecallCurve curve = PrecisionRecallCurve.of(truth, prob);
+        return curve == null ? Double.NaN : curve.ap();
     }
 
-    private static int firstAtLeast(double[] sorted, double threshold) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] >= threshold) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
 
     private static long[][] confusion(int[] truth, int[] pred, int classes) {
         if (truth.length != pred.length) {

@@ -21,6 +21,7 @@ import org.mer4j.api.AtomicFiles;
 import org.mer4j.experiments.MetricStats;
 import org.mer4j.train.EpochRecord;
 import org.mer4j.train.FusionTrainer;
+import org.mer4j.train.PrecisionRecallCurve;
 
 /**
  * The report of an experiment folder ({@code runs/<experiment>/report.html}): one self-contained
@@ -34,7 +35,7 @@ import org.mer4j.train.FusionTrainer;
  *       {@code history.csv} ({@link TrainingHistory}) or the epoch lines of older runs' {@code log.txt};</li>
  *   <li>confusion matrices of the categorical tasks (emotion) per row ({@link ConfusionMatrix});</li>
  *   <li>precision-recall curves of the binary tasks per level (A/H frame and video, inconsistency frame
- *       and clip), one line per row ({@link PrecisionRecall});</li>
+ *       and clip), one line per row ({@link PrecisionRecallCurve});</li>
  *   <li>metrics per test subject, and per value of {@code gender} and of the {@code report.groupBy} keys
  *       where the manifest metadata has them ({@link GroupBreakdown});</li>
  *   <li>the provenance: what all runs share (commit, config hash, seeds, library versions, threads,
@@ -325,7 +326,7 @@ public final class ExperimentReport {
                         probs.add(b.prob());
                     }
                 }
-                PrecisionRecall pr = PrecisionRecall.of(concat(truths), concatFloats(probs));
+                PrecisionRecallCurve pr = PrecisionRecallCurve.of(concat(truths), concatFloats(probs));
                 if (pr == null) {
                     continue;
                 }

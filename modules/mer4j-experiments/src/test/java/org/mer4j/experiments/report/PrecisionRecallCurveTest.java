@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mer4j.train.Metrics;
+import org.mer4j.train.PrecisionRecallCurve;
 
 /** The curve drawn is the AP of the table: same points, same area, for random and hand-worked inputs. */
-class PrecisionRecallTest {
+class PrecisionRecallCurveTest {
 
     @Test
     void areaIsTheBahAveragePrecision() {
@@ -23,7 +24,7 @@ class PrecisionRecallTest {
                 truth[i] = rnd.nextDouble() < 0.3 ? 1 : 0;
                 prob[i] = (float) Math.min(1, Math.max(0, 0.35 * truth[i] + 0.65 * rnd.nextDouble()));
             }
-            PrecisionRecall pr = PrecisionRecall.of(truth, prob);
+            PrecisionRecallCurve pr = PrecisionRecallCurve.of(truth, prob);
             assertEquals(Metrics.averagePrecision(truth, prob), pr.ap(), 1e-12, "trial " + trial);
             assertEquals(0, pr.recall()[0]);
             assertEquals(1, pr.precision()[0]);
@@ -38,7 +39,7 @@ class PrecisionRecallTest {
     @Test
     void handWorkedExample() {
         // two positives at 0.9 and 0.4, two negatives at 0.6 and 0.1
-        PrecisionRecall pr = PrecisionRecall.of(new int[] {1, 0, 1, 0}, new float[] {0.9f, 0.6f, 0.4f, 0.1f});
+        PrecisionRecallCurve pr = PrecisionRecallCurve.of(new int[] {1, 0, 1, 0}, new float[] {0.9f, 0.6f, 0.4f, 0.1f});
         assertArrayEquals(new double[] {0, 0.5, 0.5, 1, 1}, pr.recall(), 1e-12);
         assertArrayEquals(new double[] {1, 1, 0.5, 2 / 3.0, 0.5}, pr.precision(), 1e-12);
         // trapezoids: 0.5*(1+1)/2 + 0 + 0.5*(0.5+2/3)/2 + 0
@@ -48,6 +49,6 @@ class PrecisionRecallTest {
 
     @Test
     void noPositiveNoCurve() {
-        assertNull(PrecisionRecall.of(new int[] {0, 0}, new float[] {0.2f, 0.7f}));
+        assertNull(PrecisionRecallCurve.of(new int[] {0, 0}, new float[] {0.2f, 0.7f}));
     }
 }

@@ -1,4 +1,4 @@
-package org.mer4j.experiments.report;
+package org.mer4j.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +10,8 @@ import java.util.List;
  * thresholds {@code linspace(0, 1, 1000)} (a sample is positive when its probability is at least the
  * threshold), from the highest threshold to the lowest after the start point (recall 0, precision 1);
  * precision with no predicted positive is 1. The area under these points by the trapezoid rule is the
- * AP of {@link org.mer4j.train.Metrics#averagePrecision}, so the curve drawn and the number in the
- * table are the same measurement. Consecutive repeated points are dropped (they add no area).
+ * AP: {@link Metrics#averagePrecision} is this curve's {@link #ap()}, so the curve a report draws and
+ * the number in the table are the same measurement. Consecutive repeated points are dropped (they add no area).
  *
  * @param recall recall of each point, non-decreasing
  * @param precision precision of each point
@@ -20,12 +20,12 @@ import java.util.List;
  * @param positives samples of class 1
  * @param samples samples in all
  */
-public record PrecisionRecall(double[] recall, double[] precision, double[] threshold, double ap, int positives, int samples) {
+public record PrecisionRecallCurve(double[] recall, double[] precision, double[] threshold, double ap, int positives, int samples) {
     /** Thresholds of the curve, as in the BAH code. */
     public static final int THRESHOLDS = 1000;
 
     /** The curve of {@code prob} against {@code truth} (nonzero = positive); null when no sample is positive. */
-    public static PrecisionRecall of(int[] truth, float[] prob) {
+    public static PrecisionRecallCurve of(int[] truth, float[] prob) {
         if (truth.length != prob.length) {
             throw new IllegalArgumentException(truth.length + " labels but " + prob.length + " probabilities");
         }
@@ -72,7 +72,7 @@ public record PrecisionRecall(double[] recall, double[] precision, double[] thre
             p[i] = points.get(i)[1];
             t[i] = points.get(i)[2];
         }
-        return new PrecisionRecall(r, p, t, area, positives, n);
+        return new PrecisionRecallCurve(r, p, t, area, positives, n);
     }
 
     /** Share of positive samples: the precision of a classifier that calls everything positive. */
