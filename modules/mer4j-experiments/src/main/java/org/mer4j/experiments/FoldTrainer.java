@@ -26,7 +26,7 @@ import org.mer4j.train.TrainedModel;
  * Trains and scores one table row on one fold: picks the row's modalities, standardises features
  * on the training subjects, builds the row's fusion model from the registry and the configured
  * tasks, trains with best-epoch selection on the validation subjects (resuming from the run
- * folder's checkpoint when there is one), predicts the test subjects and writes
+ * folder's checkpoint when there is one; a {@code classifier:} row goes to {@link ClassicalRowTrainer}), predicts the test subjects and writes
  * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt} and the
  * checkpoint into the run folder.
  */
@@ -100,6 +100,10 @@ final class FoldTrainer {
         Map<Modality, Integer> firstDims = train.get(0).dims();
         modalities.forEach(m -> dims.put(m, firstDims.get(m)));
         TaskSet tasks = TaskSet.create(plugins.tasks(), new TaskContext(declaredClasses, allClips, train));
+        if (row.classifier() != null) {
+            return ClassicalRowTrainer.run(cfg, plugins, rowIndex, fold, seed, runDir, new ClassicalRowTrainer.Data(modalities, train, val, test,
+                    tasks), metadata, t0, peakReset);
+        }
         List<TokenInput> tokens = vocabulary == null ? List.of()
                 : List.of(vocabulary.tokenInput(dims.get(Modality.TEXT), cfg.vocabulary().embeddingDim()));
         ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads(), tokens);
@@ -148,7 +152,7 @@ final class FoldTrainer {
     }
 
     /** Metrics on each group of test clips by {@code groupOf} (clips it maps to null are left out), by group value. */
-    private static Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds,
+    static Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds,
                                                                  java.util.function.Function<AlignedClip, String> groupOf) {
         Map<String, List<Integer>> members = new java.util.TreeMap<>();
         for (int i = 0; i < test.size(); i++) {
