@@ -93,12 +93,7 @@ final class LinearSvm {
                 Linear.disableDebugOutput();
             }
         }
-        List<String> messages = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank() && !line.strip().matches("[.*]+")) { // drop the progress dots
-                messages.add(line.strip());
-            }
-        }
+        List<String> messages = summarise(captured.toString(StandardCharsets.UTF_8));
         return new LinearSvm(model, classes, messages);
     }
 
@@ -132,6 +127,50 @@ final class LinearSvm {
         for (int i = 0; i < present; i++) {
             out[classOfLabel[i]] = (float) (values[i] / sum);
         }
+        return out;
+    }
+
+    /**
+     * LIBLINEAR's report in a few lines: per one-vs-rest problem the dual solver's iterations, how many
+     * stopped at its fixed limit of 300 (LIBLINEAR then finishes with its primal Newton solver,
+     * {@code -s 2}) and that solver's iterations; other lines (warnings) verbatim, once each.
+     */
+    static List<String> summarise(String report) {
+        List<String> dual = new ArrayList<>();
+        int limit = 0;
+        int newtonSolves = 0;
+        int newtonIterations = 0;
+        java.util.LinkedHashSet<String> other = new java.util.LinkedHashSet<>();
+        java.util.regex.Pattern finished = java.util.regex.Pattern.compile("optimization finished, #iter = (\\d+)");
+        for (String raw : report.split("\n")) {
+            String line = raw.strip();
+            java.util.regex.Matcher m = finished.matcher(line);
+            if (line.isEmpty() || line.matches("[.*]+") || line.startsWith("Objective value") || line.startsWith("nSV")
+                    || line.startsWith("Switching to use -s 2")) {
+                continue;
+            } else if (m.find()) {
+                dual.add(m.group(1));
+            } else if (line.startsWith("WARNING: reaching max number of iterations")) {
+                limit++;
+            } else if (line.startsWith("init f")) {
+                newtonSolves++;
+            } else if (line.matches("iter\\s+\\d+ .*")) {
+                newtonIterations++;
+            } else {
+                other.add(line);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (!dual.isEmpty()) {
+            out.add(dual.size() + " problems, dual iterations " + String.join("/", dual));
+        }
+        if (limit > 0) {
+            out.add(limit + " reached the iteration limit");
+        }
+        if (newtonSolves > 0) {
+            out.add(newtonSolves + " Newton solves" + (dual.isEmpty() ? "" : " (primal, -s 2)") + ", " + newtonIterations + " Newton iterations");
+        }
+        out.addAll(other);
         return out;
     }
 

@@ -23,8 +23,10 @@ import java.util.List;
  *     the development set; {@code train}: the model fitted on the training subjects for the chosen C
  *     is kept
  * @param tolerance LIBLINEAR's stopping tolerance {@code -e} (default 0.01)
- * @param maxIterations LIBLINEAR's iteration limit per one-vs-rest problem (default 1000); reaching
- *     it is written to the run's {@code log.txt}
+ * @param maxIterations the iteration limit of LIBLINEAR's Newton solvers (default 1000): logistic
+ *     regression's, and that of the primal L2-loss SVC ({@code -s 2}) that LIBLINEAR switches to when
+ *     the dual solver stops at its own fixed limit of 300 iterations; both are counted in the run's
+ *     {@code log.txt}
  */
 public record LinearSvmConfig(@JsonProperty("C") List<Double> C, String classWeight, String solver, String refit, double tolerance,
                               int maxIterations) {

@@ -117,6 +117,30 @@ class LinearSvmRowTest {
     }
 
     @Test
+    void liblinearReportIsSummarisedWithIterationsAndLimits() {
+        String report = """
+                .*
+                optimization finished, #iter = 12
+                Objective value = -1.2
+                nSV = 30
+                .....*
+                optimization finished, #iter = 300
+                Objective value = -3.1
+                nSV = 20
+
+                WARNING: reaching max number of iterations
+                Switching to use -s 2
+
+                init f 3.998e+01 |g| 1.149e+01
+                iter  1 f 3.992e+01 |g| 7.674e+00 CG   3 step_size 1.00e+00
+                iter  2 f 3.989e+01 |g| 2.166e+00 CG   3 step_size 1.00e+00
+                WARNING: something else
+                """;
+        assertEquals(List.of("2 problems, dual iterations 12/300", "1 reached the iteration limit",
+                "1 Newton solves (primal, -s 2), 2 Newton iterations", "WARNING: something else"), LinearSvm.summarise(report));
+    }
+
+    @Test
     void balancedWeightsAreInverseFrequenciesWithMeanOne() {
         double[] w = LinearSvmRow.weights(config(GRID, "svc"), new int[] {0, 0, 0, 1, 2, 2}, 4);
         assertArrayEquals(new double[] {6.0 / 11, 18.0 / 11, 9.0 / 11, 0}, w, 1e-9);
