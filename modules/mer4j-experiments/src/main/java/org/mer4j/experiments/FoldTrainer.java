@@ -26,9 +26,10 @@ import org.mer4j.train.TrainedModel;
  * Trains and scores one table row on one fold: picks the row's modalities, standardises features
  * on the training subjects, builds the row's fusion model from the registry and the configured
  * tasks, trains with best-epoch selection on the validation subjects (resuming from the run
- * folder's checkpoint when there is one; a {@code classifier:} row goes to {@link ClassicalRowTrainer}), predicts the test subjects and writes
+ * folder's checkpoint when there is one), predicts the test subjects and writes
  * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt} and the
- * checkpoint into the run folder.
+ * checkpoint into the run folder. A {@code classifier:} row goes to {@link ClassicalRowTrainer}
+ * after the same selection and normalisation.
  */
 final class FoldTrainer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
