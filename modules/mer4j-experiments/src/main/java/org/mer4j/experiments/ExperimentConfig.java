@@ -23,7 +23,7 @@ import org.mer4j.features.InputLimits;
  * @param tasks the tasks trained together, each {@code {type: <task>, ...settings}} (e.g. {@code ah},
  *     {@code emotion}, {@code inconsistency}, {@code valence}); settings are mapped onto the task's config record
  * @param train training-loop settings (mapped onto {@code org.mer4j.train.TrainConfig})
- * @param rows the table rows: modalities and fusion model of each
+ * @param rows the table rows: modalities and fusion model (or classical classifier) of each
  * @param report which metrics the summary table shows
  * @param vocabulary the fold vocabulary of learned token embeddings (used when a {@code word-ids} track is extracted)
  * @param robustness the robustness experiment (test-time noise and missing modalities), or null for none
@@ -220,13 +220,15 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
     }
 
     /**
-     * One table row.
+     * One table row: a fusion model trained by the framework's loop, or a classical classifier.
      *
      * @param name row label in the table
      * @param modalities modalities fed to the model
-     * @param fusion {@code {type: <provider>, ...settings}}
+     * @param fusion {@code {type: <provider>, ...settings}}, or null for a {@code classifier} row
+     * @param classifier {@code {type: linear-svm, ...settings}} (see
+     *     {@link org.mer4j.train.classical.LinearSvmConfig}), or null for a {@code fusion} row
      */
-    public record RowConfig(String name, List<String> modalities, JsonNode fusion, AdaptationConfig adaptation) {
+    public record RowConfig(String name, List<String> modalities, JsonNode fusion, JsonNode classifier, AdaptationConfig adaptation) {
         public RowConfig {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("rows[].name: required");
@@ -239,8 +241,21 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
                 throw new IllegalArgumentException("rows[" + name + "].modalities: list at least one of video, audio, text");
             }
             modalities = List.copyOf(modalities);
-            if (fusion == null || !fusion.hasNonNull("type")) {
-                throw new IllegalArgumentException("rows[" + name + "].fusion: give {type: <fusion model>}, e.g. early-fusion");
+            if (fusion != null && classifier != null) {
+                throw new IllegalArgumentException("rows[" + name + "]: give either fusion: {type: <fusion model>} or classifier:"
+                        + " {type: linear-svm}, not both");
+            }
+            if (classifier != null) {
+                if (!classifier.hasNonNull("type")) {
+                    throw new IllegalArgumentException("rows[" + name + "].classifier: give {type: <classifier>}, e.g. {type: linear-svm}");
+                }
+            } else if (fusion == null || !fusion.hasNonNull("type")) {
+                throw new IllegalArgumentException("rows[" + name + "].fusion: give {type: <fusion model>}, e.g. early-fusion"
+                        + " (or classifier: {type: linear-svm} for a classical row)");
+            }
+            if (classifier != null && adaptation != null && adaptation.method().equals("self-training")) {
+                throw new IllegalArgumentException("rows[" + name + "].adaptation: self-training retrains a fusion model; a classifier"
+                        + " row can use source-only or target-norm");
             }
         }
 

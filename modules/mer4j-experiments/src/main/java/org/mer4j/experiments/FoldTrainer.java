@@ -30,7 +30,8 @@ import org.mer4j.train.TrainedModel;
  * folder's checkpoint when there is one), predicts the test subjects and writes
  * {@code predictions.csv} (per step), {@code clip_predictions.csv}, {@code log.txt},
  * {@code history.csv} (per epoch: losses and validation metrics) and the checkpoint into the run folder,
- * with what {@code predict} needs to apply the model to new videos ({@link RunArtifacts}).
+ * with what {@code predict} needs to apply the model to new videos ({@link RunArtifacts}). A
+ * {@code classifier:} row goes to {@link ClassicalRowTrainer} after the same selection and normalisation.
  */
 final class FoldTrainer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -118,6 +119,10 @@ final class FoldTrainer {
         Map<Modality, Integer> firstDims = train.get(0).dims();
         modalities.forEach(m -> dims.put(m, firstDims.get(m)));
         TaskSet tasks = TaskSet.create(plugins.tasks(), new TaskContext(declaredClasses, allClips, train));
+        if (row.classifier() != null) {
+            return ClassicalRowTrainer.run(cfg, plugins, rowIndex, fold, seed, runDir, new ClassicalRowTrainer.Data(modalities, train, val, test,
+                    tasks), metadata, t0, peakReset);
+        }
         List<TokenInput> tokens = vocabulary == null ? List.of()
                 : List.of(vocabulary.tokenInput(dims.get(Modality.TEXT), cfg.vocabulary().embeddingDim()));
         ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads(), tokens);
@@ -188,7 +193,7 @@ final class FoldTrainer {
     }
 
     /** Metrics on each group of test clips by {@code groupOf} (clips it maps to null are left out), by group value. */
-    private static Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds,
+    static Map<String, Map<String, Double>> groupMetrics(TaskSet tasks, List<AlignedClip> test, List<ClipPrediction> preds,
                                                                  java.util.function.Function<AlignedClip, String> groupOf) {
         Map<String, List<Integer>> members = new java.util.TreeMap<>();
         for (int i = 0; i < test.size(); i++) {

@@ -12,7 +12,11 @@ import org.mer4j.train.tasks.TaskProvider;
 import org.mer4j.train.tasks.TaskRegistry;
 import org.mer4j.train.tasks.TaskSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.mer4j.train.classical.LinearSvmConfig;
+import org.mer4j.train.classical.LinearSvmRow;
 
 /**
  * The plug-in sections of an experiment config mapped onto their typed records and checked against
@@ -20,13 +24,14 @@ import java.util.Set;
  * row's {@code fusion} fails before any extraction starts.
  *
  * @param train the training-loop settings
- * @param fusions per row, in row order, the fusion provider and its config
+ * @param fusions by row index, the fusion provider and config of each fusion row
  * @param tasks the configured tasks, in order
  * @param metricKeys every metric the tasks report, in task order
  * @param reportMetrics the table columns ({@code report.metrics}, or every task metric)
+ * @param classifiers by row index, the settings of each classical row ({@code classifier: {type: linear-svm}})
  */
-public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<TaskSet.Choice> tasks, List<String> metricKeys,
-                            List<String> reportMetrics, ExtractorRegistry extractors) {
+public record PluginConfigs(TrainConfig train, Map<Integer, FusionChoice> fusions, List<TaskSet.Choice> tasks, List<String> metricKeys,
+                            List<String> reportMetrics, ExtractorRegistry extractors, Map<Integer, LinearSvmConfig> classifiers) {
 
     /**
      * A row's fusion model.
@@ -40,7 +45,7 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
     /** The provider classes of the rows' fusion models, of the tasks and of {@code cfg}'s extractors (for {@link RunReuseKey} and provenance). */
     public List<Class<?>> classesInUse(ExperimentConfig cfg) {
         List<Class<?>> out = new ArrayList<>();
-        fusions.forEach(f -> out.add(f.provider().getClass()));
+        fusions.values().forEach(f -> out.add(f.provider().getClass()));
         tasks.forEach(t -> out.add(t.provider().getClass()));
         cfg.features().extractors().forEach(e -> out.add(extractors.provider(e.name(), "features.extractors").getClass()));
         return out;
@@ -60,9 +65,11 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
         }
         TrainConfig train = RecordSettings.map(TrainConfig.class, TrainConfig.defaults(), cfg.train(), "train");
         FusionRegistry registry = FusionRegistry.load(loader);
-        List<FusionChoice> fusions = new ArrayList<>();
+        Map<Integer, FusionChoice> fusions = new TreeMap<>();
         for (int i = 0; i < cfg.rows().size(); i++) {
-            fusions.add(fusion(registry, cfg.rows().get(i), "rows[" + i + "].fusion"));
+            if (cfg.rows().get(i).classifier() == null) {
+                fusions.put(i, fusion(registry, cfg.rows().get(i), "rows[" + i + "].fusion"));
+            }
         }
         TaskRegistry taskRegistry = TaskRegistry.load(loader);
         List<TaskSet.Choice> tasks = new ArrayList<>();
@@ -94,7 +101,31 @@ public record PluginConfigs(TrainConfig train, List<FusionChoice> fusions, List<
             }
         }
         List<String> report = cfg.report().metrics().isEmpty() ? metricKeys : cfg.report().metrics();
-        return new PluginConfigs(train, List.copyOf(fusions), List.copyOf(tasks), metricKeys, report, extractors);
+        Map<Integer, LinearSvmConfig> classifiers = new TreeMap<>();
+        for (int i = 0; i < cfg.rows().size(); i++) {
+            if (cfg.rows().get(i).classifier() != null) {
+                classifiers.put(i, classifier(cfg, i, tasks));
+            }
+        }
+        return new PluginConfigs(train, java.util.Collections.unmodifiableMap(fusions), List.copyOf(tasks), metricKeys, report, extractors,
+                java.util.Collections.unmodifiableMap(classifiers));
+    }
+
+    /** A classical row's settings, checked against the tasks and the robustness section it cannot serve. */
+    private static LinearSvmConfig classifier(ExperimentConfig cfg, int row, List<TaskSet.Choice> tasks) {
+        String path = "rows[" + row + "].classifier";
+        ObjectNode node = cfg.rows().get(row).classifier().deepCopy();
+        String type = node.remove("type").asText();
+        if (!LinearSvmRow.TYPE.equals(type)) {
+            throw new IllegalArgumentException(path + ".type: unknown classifier '" + type + "'; known: [" + LinearSvmRow.TYPE
+                    + "] (fusion models go under fusion:, e.g. fusion: {type: early-fusion})");
+        }
+        LinearSvmRow.checkTasks(tasks.stream().map(t -> t.provider().type()).toList(), path);
+        if (cfg.robustness() != null) {
+            throw new IllegalArgumentException(path + ": the robustness probe scores DJL fusion models only; remove the robustness"
+                    + " section or this row");
+        }
+        return RecordSettings.map(LinearSvmConfig.class, LinearSvmConfig.defaults(), node, path);
     }
 
     private static TaskSet.Choice task(TaskRegistry registry, com.fasterxml.jackson.databind.JsonNode entry, String path) {

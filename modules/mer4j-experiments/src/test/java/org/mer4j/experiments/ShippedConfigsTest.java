@@ -28,7 +28,7 @@ class ShippedConfigsTest {
     @MethodSource("configs")
     void loadsAndResolves(Path config) {
         ConfigLoader.Resolved r = ConfigLoader.load(config, List.of());
-        assertEquals(r.config().rows().size(), r.plugins().fusions().size(), config.toString());
+        assertEquals(r.config().rows().size(), r.plugins().fusions().size() + r.plugins().classifiers().size(), config.toString());
     }
 
     @Test
@@ -54,7 +54,7 @@ class ShippedConfigsTest {
         Set<String> builtIn = new TreeSet<>();
         FusionRegistry.load().providers().stream().filter(p -> p.getClass().getName().startsWith("org.mer4j.models.")).forEach(p -> builtIn.add(p.name()));
         Set<String> inAll = new TreeSet<>();
-        ConfigLoader.load(CONFIGS.resolve("zoo/all.yaml"), List.of()).plugins().fusions().forEach(f -> inAll.add(f.provider().name()));
+        ConfigLoader.load(CONFIGS.resolve("zoo/all.yaml"), List.of()).plugins().fusions().values().forEach(f -> inAll.add(f.provider().name()));
         assertEquals(builtIn, inAll, "configs/zoo/all.yaml has a row per built-in fusion model");
         for (String name : builtIn) {
             Path own = CONFIGS.resolve("zoo/" + name + ".yaml");
