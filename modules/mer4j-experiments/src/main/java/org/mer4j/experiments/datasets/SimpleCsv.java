@@ -84,35 +84,14 @@ final class SimpleCsv {
         return rows;
     }
 
-    /** Splits one line into fields, removing the quotes. */
+    /** Splits one line into fields, removing the quotes and the spaces around each field. */
     static List<String> split(Path file, int lineNo, String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        List<List<String>> records;
+        try {
+            records = org.mer4j.experiments.CsvRecords.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new ManifestException(file + " line " + lineNo + ": " + e.getMessage());
         }
-        if (quoted) {
-            throw new ManifestException(file + " line " + lineNo + ": a quoted field is not closed; add the closing \"");
-        }
-        out.add(field.toString().strip());
-        return out;
+        return records.isEmpty() ? List.of("") : records.get(0).stream().map(String::strip).toList();
     }
 }

@@ -30,7 +30,12 @@ final class CsvTable {
 
     /** Reads {@code file}; an empty file has no columns and no rows. */
     static CsvTable read(Path file) throws IOException {
-        List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
+        List<List<String>> records;
+        try {
+            records = org.mer4j.experiments.CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage() + "; the file is damaged: rerun the run or delete its folder", e);
+        }
         if (records.isEmpty()) {
             return new CsvTable(file, List.of(), List.of());
         }
@@ -76,52 +81,5 @@ final class CsvTable {
             throw new IllegalArgumentException(file + " has no column '" + column + "' (columns: " + header + ")");
         }
         return row[i];
-    }
-
-    private static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    fields.add(field.toString());
-                    records.add(fields);
-                }
-                fields = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-                any = true;
-            }
-        }
-        if (any || field.length() > 0) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        return records;
     }
 }

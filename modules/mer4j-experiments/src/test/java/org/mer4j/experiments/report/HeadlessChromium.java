@@ -55,8 +55,23 @@ final class HeadlessChromium {
         return browser.get();
     }
 
-    /** Loads {@code page}, lets its scripts run, and returns the markers of the resulting DOM. */
+    /**
+     * Loads {@code page}, lets its scripts run, and returns the markers of the resulting DOM. A dump
+     * in which no chart reported at all (the browser dumped before the first frame, seen on a loaded
+     * machine) is retried up to twice with a fresh profile; a chart that reported no data is never retried.
+     */
     static Rendered render(Path page, Path scratch) throws Exception {
+        Rendered r = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            r = renderOnce(page, Files.createDirectories(scratch.resolve("attempt-" + attempt)));
+            if (r.done() != null) {
+                return r;
+            }
+        }
+        return r;
+    }
+
+    private static Rendered renderOnce(Path page, Path scratch) throws Exception {
         Path browser = requireBrowser();
         Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
         Path dom = scratch.resolve("dom.html");
