@@ -82,7 +82,7 @@ final class CrossCorpus {
         List<SkippedClip> skipped = raw.skipped().stream()
                 .map(s -> new SkippedClip(prefix + s.clipId(), s.stage(), s.reason(), s.message())).toList();
         List<AlignedClip> labelled = mapped.stream()
-                .map(c -> new AlignedClip(prefix + c.id(), prefix + c.subject(), 1, 0, Map.of(), Map.of(), Map.of(), c.labels())).toList();
+                .map(c -> new AlignedClip(prefix + c.id(), prefix + c.subject(), 1, 1, Map.of(), Map.of(), Map.of(), c.labels())).toList();
         Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
         mapped.forEach(c -> metadata.put(prefix + c.id(), c.metadata()));
         FeaturePipeline.Result data = new FeaturePipeline.Result(clips, raw.report(), skipped, raw.slices());
