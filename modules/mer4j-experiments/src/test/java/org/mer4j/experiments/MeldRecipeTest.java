@@ -66,14 +66,13 @@ class MeldRecipeTest {
         double weighted = summary.get("rows").get(0).get("metrics").get("emotion_weighted_f1").get("mean").asDouble();
         assertTrue(weighted > 0.5, "a linear model on the sentence embeddings should recognise the fixture's emotion words, weighted F1 "
                 + weighted);
-        assertTrue(log.stream().anyMatch(l -> l.contains("text-minilm: extracted 50/50 clips")), String.join("\n", log));
-        // one 384-d row per clip, and the model's sha256 is part of the cached config
+        assertTrue(log.stream().anyMatch(l -> l.contains("extraction: 50 clips, 50 extracted")), String.join("\n", log));
+        // one 384-d row per clip (the model's sha256 is in the cache key: MiniLmExtractor.fileDigests)
         try (var tracks = Files.walk(dir.resolve("cache/text-minilm"))) {
             Path track = tracks.filter(p -> p.endsWith("track.json")).findFirst().orElseThrow();
             JsonNode t = new ObjectMapper().readTree(track.toFile());
             assertEquals(1, t.get("length").asInt());
             assertEquals(384, t.get("dim").asInt());
-            assertTrue(t.get("config").get("modelSha256").asText().matches("[0-9a-f]{64}"), t.toString());
         }
     }
 

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * tooltips, legends that switch series on and off, canvas and SVG renderers, shipped as a single
  * JavaScript file to inline.
  *
- * <p>Render marker: when a chart has been drawn (ECharts' {@code finished} event), its container gets
+ * <p>Render marker: when a chart has been drawn (right after {@code setOption}, which paints
+ * synchronously), its container gets
  * {@code data-rendered="true"} and {@code data-points="N"}, the number of data items ECharts holds
  * over all its series; a chart that throws gets {@code data-error}. The body carries
  * {@code data-charts} (charts on the page), and once every chart has reported,
@@ -46,16 +47,20 @@ public final class EChartsPage {
               try {
                 var chart = echarts.init(el);
                 var reported = false;
-                chart.on('finished', function () {
+                var report = function () {
                   if (reported) { return; }
                   reported = true;
                   var points = 0;
                   chart.getModel().eachSeries(function (s) { points += s.getData().count(); });
                   el.setAttribute('data-points', String(points));
-                  el.setAttribute('data-rendered', 'true');
+                  el.setAttribute('data-rendered', el.querySelector('canvas') ? 'true' : 'false');
                   mer4jReported(points);
-                });
+                };
+                chart.on('finished', report);
                 chart.setOption(option);
+                // setOption paints synchronously (zrender flush); report now rather than wait for the
+                // animation loop, which a headless browser may never run before it dumps the page
+                report();
                 window.addEventListener('resize', function () { chart.resize(); });
               } catch (e) {
                 el.setAttribute('data-error', String(e));

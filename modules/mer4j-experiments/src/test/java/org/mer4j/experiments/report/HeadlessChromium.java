@@ -67,6 +67,7 @@ final class HeadlessChromium {
             if (r.done() != null) {
                 return r;
             }
+            Thread.sleep(2000L * attempt);
         }
         return r;
     }
@@ -76,7 +77,7 @@ final class HeadlessChromium {
         Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
         Path dom = scratch.resolve("dom.html");
         Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--dump-dom", page.toUri().toString())
+                "--user-data-dir=" + profile, "--run-all-compositor-stages-before-draw", "--virtual-time-budget=15000", "--dump-dom", page.toUri().toString())
                 .redirectOutput(dom.toFile()).redirectError(scratch.resolve("chromium.log").toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
