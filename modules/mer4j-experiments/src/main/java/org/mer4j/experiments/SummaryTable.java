@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.experiments.stats.PairedSignFlipTest;
-import org.mer4j.experiments.stats.SubjectBootstrap;
+import org.mer4j.experiments.stats.RunStatistics;
 
 /**
  * Builds {@code summary.json} and the tables from run folders only: each row's metrics are read back
@@ -62,6 +62,13 @@ public final class SummaryTable {
 
     /** One finished run as read back: its (fold, seed), metrics and per-subject metrics. */
     private record RunMetrics(Path dir, String pairKey, int fold, long seed, JsonNode metrics, JsonNode subjects, JsonNode cost) {
+        RunStatistics.Run stat() {
+            return new RunStatistics.Run(pairKey, metrics, subjects);
+        }
+    }
+
+    private static List<RunStatistics.Run> stats(List<RunMetrics> runs) {
+        return runs.stream().map(RunMetrics::stat).toList();
     }
 
     private SummaryTable() {
@@ -99,12 +106,12 @@ public final class SummaryTable {
                     continue;
                 }
                 stats.put(k, MetricStats.of(values));
-                double[] interval = SubjectBootstrap.meanInterval(subjectMeans(e.getValue(), k), 0.95);
+                double[] interval = RunStatistics.subjectInterval(stats(e.getValue()), k);
                 if (interval != null) {
                     ci.put(k, interval);
                 }
                 if (!e.getKey().equals(ref) && read.containsKey(ref)) {
-                    Double pv = pairedP(e.getValue(), read.get(ref), k);
+                    Double pv = RunStatistics.pairedP(stats(e.getValue()), stats(read.get(ref)), k);
                     if (pv != null) {
                         p.put(k, pv);
                     }
@@ -124,47 +131,8 @@ public final class SummaryTable {
         return new Summary(experiment, ref, rows, List.copyOf(failedRuns));
     }
 
-    /** Each test subject's metric, averaged over the runs (seeds) that tested it. */
-    private static double[] subjectMeans(List<RunMetrics> runs, String key) {
-        Map<String, List<Double>> bySubject = new TreeMap<>();
-        for (RunMetrics r : runs) {
-            if (r.subjects() == null) {
-                continue;
-            }
-            r.subjects().fields().forEachRemaining(s -> number(s.getValue(), key, bySubject.computeIfAbsent(s.getKey(), x -> new ArrayList<>())));
-        }
-        return bySubject.values().stream().filter(v -> !v.isEmpty()).mapToDouble(v -> MetricStats.of(v).mean()).toArray();
-    }
-
-    /** The sign-flip p-value over the (fold, seed) runs both rows have; null with none in common. */
-    private static Double pairedP(List<RunMetrics> row, List<RunMetrics> ref, String key) {
-        Map<String, Double> refByPair = new TreeMap<>();
-        for (RunMetrics r : ref) {
-            List<Double> v = new ArrayList<>();
-            number(r.metrics(), key, v);
-            if (!v.isEmpty()) {
-                refByPair.put(r.pairKey(), v.get(0));
-            }
-        }
-        List<double[]> pairs = new ArrayList<>();
-        for (RunMetrics r : row) {
-            List<Double> v = new ArrayList<>();
-            number(r.metrics(), key, v);
-            if (!v.isEmpty() && refByPair.containsKey(r.pairKey())) {
-                pairs.add(new double[] {v.get(0), refByPair.get(r.pairKey())});
-            }
-        }
-        if (pairs.isEmpty()) {
-            return null;
-        }
-        return PairedSignFlipTest.pValue(pairs.stream().mapToDouble(x -> x[0]).toArray(), pairs.stream().mapToDouble(x -> x[1]).toArray());
-    }
-
     private static void number(JsonNode node, String key, List<Double> into) {
-        JsonNode v = node == null ? null : node.get(key);
-        if (v != null && v.isNumber() && Double.isFinite(v.asDouble())) {
-            into.add(v.asDouble());
-        }
+        RunStatistics.number(node, key, into);
     }
 
     /** Writes summary.json, table.md, table-by-fold.md and (several seeds) table-by-seed.md into the experiment folder, atomically. */

@@ -28,8 +28,10 @@ import java.util.List;
  * @param columns the metric columns, in order
  * @param rows the rows, in order
  * @param note optional sentence printed under the table (protocol, what the numbers are)
+ * @param reference label of the row the others are tested against (paired sign-flip test over the
+ *     (fold, seed) runs both have; marks * / **); default: the first row
  */
-public record TableSpec(String title, String experiment, List<Column> columns, List<RowRef> rows, String note) {
+public record TableSpec(String title, String experiment, List<Column> columns, List<RowRef> rows, String note, String reference) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A metric column. */
@@ -59,6 +61,12 @@ public record TableSpec(String title, String experiment, List<Column> columns, L
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         title = title == null ? "table" : title;
+        String ref = reference == null ? rows.get(0).label() : reference;
+        if (rows.stream().noneMatch(r -> r.label().equals(ref))) {
+            throw new IllegalArgumentException("reference: no row is labelled '" + ref + "'; rows: "
+                    + rows.stream().map(RowRef::label).toList());
+        }
+        reference = ref;
         for (RowRef r : rows) {
             if (r.experiment() == null && experiment == null) {
                 throw new IllegalArgumentException("rows '" + r.label() + "': no experiment; set experiment: at the top or in the row");

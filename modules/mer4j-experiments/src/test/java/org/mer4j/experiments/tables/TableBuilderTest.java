@@ -48,4 +48,44 @@ class TableBuilderTest {
         assertTrue(Files.readString(spec.resolve("table.csv")).contains("V,ah_frame_macro_f1,0.600000,0.141421,2"));
         assertTrue(Files.readString(spec.resolve("table.tex")).contains("V & 0.6000 $\\pm$ 0.1414 \\\\"));
     }
+
+    @Test
+    void marksSignificanceAgainstTheReferenceAndGivesSubjectIntervals(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path a = runs.resolve("e");
+        StringBuilder base = new StringBuilder();
+        StringBuilder better = new StringBuilder();
+        // 3 folds x 2 seeds: the second row is better in all 6 matched runs -> p = 2/64 < 0.05
+        for (int fold = 0; fold < 3; fold++) {
+            for (int seed = 1; seed <= 2; seed++) {
+                double f = 0.5 + 0.01 * fold + 0.001 * seed;
+                for (String[] row : new String[][] {{"b", String.valueOf(f)}, {"g", String.valueOf(f + 0.1)}}) {
+                    String folder = row[0] + "-f" + fold + "-s" + seed;
+                    Files.createDirectories(a.resolve(folder));
+                    Files.writeString(a.resolve(folder).resolve("metrics.json"), "{\"fold\": " + fold + ", \"seed\": " + seed
+                            + ", \"metrics\": {\"m\": " + row[1] + "}, \"subjects\": {\"s" + fold + "a\": {\"m\": " + row[1]
+                            + "}, \"s" + fold + "b\": {\"m\": " + (Double.parseDouble(row[1]) + 0.02) + "}}}");
+                    (row[0].equals("b") ? base : better).append(base.length() > 0 && row[0].equals("b") || better.length() > 0
+                            && row[0].equals("g") ? ", " : "").append('"').append(folder).append('"');
+                }
+            }
+        }
+        Files.writeString(a.resolve("summary.json"), "{\"rows\": [{\"name\": \"base\", \"runs\": [" + base + "]},"
+                + " {\"name\": \"good\", \"runs\": [" + better + "]}]}");
+        Path spec = Files.createDirectories(dir.resolve("experiments/s"));
+        Files.writeString(spec.resolve("table.yaml"), """
+                experiment: e
+                reference: B
+                columns: [{metric: m}]
+                rows: [{label: B, row: base}, {label: G, row: good}]
+                """);
+        TableBuilder.build(spec, runs);
+        String md = Files.readString(spec.resolve("table.md"));
+        assertTrue(md.matches("(?s).*\\| G \\| 0\\.6\\d+ ± 0\\.\\d+\\* \\|.*"), "G is marked against B: " + md);
+        assertTrue(md.matches("(?s).*\\| B \\| 0\\.5\\d+ ± 0\\.\\d+ \\|.*"), "the reference itself has no mark: " + md);
+        assertTrue(md.contains("95% bootstrap intervals") && md.matches("(?s).*\\| G \\| \\[0\\.6\\d+, 0\\.6\\d+\\] \\|.*"), md);
+        String csv = Files.readString(spec.resolve("table.csv"));
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("G,m,") && l.endsWith(",0.031250")), csv);
+        assertTrue(Files.readString(spec.resolve("table.tex")).contains("$^{*}$"));
+    }
 }
