@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Atomic writes: content goes to a temporary sibling, then is moved over the target. */
+/**
+ * Atomic writes: content goes to a temporary sibling, then is moved over the target. The file gets
+ * the permissions of an ordinary new file ({@code rw-r--r--}), not the owner-only mode of a
+ * temporary file, so tables and reports can be read by the people they are for.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -21,6 +25,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.write(tmp, content);
             moveIntoPlace(tmp, target);
         } finally {
