@@ -227,8 +227,11 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
      * @param fusion {@code {type: <provider>, ...settings}}, or null for a {@code classifier} row
      * @param classifier {@code {type: linear-svm, ...settings}} (see
      *     {@link org.mer4j.train.classical.LinearSvmConfig}), or null for a {@code fusion} row
+     * @param adaptation how the row adapts to a target subject (personalisation protocol), or null
+     * @param context the neighbouring utterances of the same conversation appended to each clip, or null
      */
-    public record RowConfig(String name, List<String> modalities, JsonNode fusion, JsonNode classifier, AdaptationConfig adaptation) {
+    public record RowConfig(String name, List<String> modalities, JsonNode fusion, JsonNode classifier, AdaptationConfig adaptation,
+                            ContextConfig context) {
         public RowConfig {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("rows[].name: required");

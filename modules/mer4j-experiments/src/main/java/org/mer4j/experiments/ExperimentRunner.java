@@ -132,7 +132,7 @@ public final class ExperimentRunner {
         provenanceBase.put("manifest", manifestFile.toString());
         provenanceBase.put("manifestSha256", Hashing.sha256(manifestFile));
         provenanceBase.put("splitsSha256", Hashing.sha256(splitsJson));
-        String dataSha256 = RunReuseKey.dataDigest(data.clips());
+        String dataSha256 = RunReuseKey.dataDigest(data.clips(), metadata);
         provenanceBase.put("dataSha256", dataSha256);
         provenanceBase.put("clipsTotal", manifest.clips().size() + (target == null ? 0 : target.clipsTotal()));
         provenanceBase.put("clipsUsed", data.clips().size());

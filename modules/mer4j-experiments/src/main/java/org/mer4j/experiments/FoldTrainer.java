@@ -70,6 +70,9 @@ final class FoldTrainer {
         boolean peakReset = PeakMemory.reset();
         ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
         List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
+        if (row.context() != null) {
+            all = ConversationContext.apply(all, metadata, row.context(), modalities);
+        }
         List<AlignedClip> train = subset(all, fold, fold.train(), modalities);
         List<AlignedClip> val = subset(all, fold, fold.val(), modalities);
         List<AlignedClip> test = subset(all, fold, fold.test(), modalities);
@@ -86,6 +89,11 @@ final class FoldTrainer {
                     + " (and val) in the manifest" : "check the protocol settings"));
         }
         TrackSlice idSlice = modalities.contains(Modality.TEXT) ? slices.get(WordVocabulary.TRACK) : null;
+        if (idSlice != null && row.context() != null && (row.context().modalities().isEmpty() || row.context().modalities().contains("text"))) {
+            throw new IllegalArgumentException("rows[" + row.name() + "].context: the text features hold word ids (" + WordVocabulary.TRACK
+                    + ") for learned embeddings, which cannot be averaged over neighbouring utterances; use context with sentence"
+                    + " features (e.g. text-minilm) or set context.modalities to the other modalities");
+        }
         WordVocabulary vocabulary = idSlice == null ? null : WordVocabulary.fit(train, idSlice, cfg.vocabulary());
         List<AlignedClip> rawTrain = train;
         List<AlignedClip> rawVal = val;

@@ -189,6 +189,11 @@ public final class RunPredictor {
             throw new IllegalArgumentException(dir.resolve(RunArtifacts.MODEL) + ": row " + model.rowIndex() + " '" + model.row()
                     + "' is not a row of config.resolved.yaml; the folder's files do not belong together: retrain the run");
         }
+        if (cfg.rows().get(model.rowIndex()).context() != null) {
+            throw new IllegalArgumentException("run folder " + dir + ": row '" + model.row() + "' reads the neighbouring utterances of each"
+                    + " clip's conversation (rows[].context), which predict, scoring videos one at a time, does not have; predict with a"
+                    + " row without context");
+        }
         RunPredictor p = new RunPredictor(dir, resolved, model, stats, provenance);
         p.checkPluginJars();
         return p;

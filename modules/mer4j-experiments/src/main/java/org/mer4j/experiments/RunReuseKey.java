@@ -24,8 +24,10 @@ import org.mer4j.features.Hashing;
  * class the experiment uses (fusion models, tasks, extractors) that does not come with mer4j itself
  * (mer4j's own code is covered by the commit). Editing a label or a transcript, rebuilding a plug-in
  * jar, or losing a clip therefore gives a new key, and the runs are trained again rather than
- * reported as "finished earlier". (A model file replaced at the same path is not seen here: the
- * feature cache keys extractors by config, not by the files a config names.)
+ * reported as "finished earlier". Clip metadata is part of the data too: rows read it for
+ * conversational context ({@code rows[].context}) and tables group by it ({@code report.groupBy}).
+ * (A model file replaced at the same path changes the features, which the feature cache keys by
+ * the file's sha256, so it is seen here through the aligned values.)
  */
 final class RunReuseKey {
     private RunReuseKey() {
@@ -57,10 +59,11 @@ final class RunReuseKey {
     }
 
     /** SHA-256 over every clip in order: id, subject, rate, steps, per modality its dims, feature bits and mask, and the labels. */
-    static String dataDigest(Collection<AlignedClip> clips) {
+    static String dataDigest(Collection<AlignedClip> clips, Map<String, Map<String, String>> metadata) {
         MessageDigest md = sha256();
         for (AlignedClip c : clips) {
             update(md, "\nclip " + c.clipId() + " " + c.subject() + " " + c.rate() + " " + c.steps());
+            update(md, " metadata " + new TreeMap<>(metadata.getOrDefault(c.clipId(), Map.of())));
             for (Modality m : new TreeSet<>(c.features().keySet())) {
                 float[] x = c.features().get(m);
                 boolean[] mask = c.masks().get(m);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,40 @@ class MeldRecipeTest {
             assertEquals(1, t.get("length").asInt());
             assertEquals(384, t.get("dim").asInt());
         }
+    }
+
+    @Test
+    void theContextRecipeAppendsTheNeighbouringUtterancesOfEachDialogue(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+        Path config = Path.of("../../configs/meld/text-minilm-context.yaml").toAbsolutePath();
+        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
+                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=3", "train.patience=3",
+                "train.batchSize=8")));
+        Path exp = dir.resolve("runs/meld-text-minilm-context");
+        JsonNode summary = new ObjectMapper().readTree(exp.resolve("summary.json").toFile());
+        assertEquals(6, summary.get("rows").size());
+        // MELD numbers dialogues per file: the conversation is named with its split, the position is the utterance id
+        JsonNode first = new ObjectMapper().readTree(exp.resolve("data/manifest.json").toFile()).get("clips").get(0);
+        String id = first.get("id").asText();
+        assertEquals(id.substring(0, id.indexOf('_')), first.get("metadata").get("dialogue").asText());
+        assertEquals(id.substring(id.indexOf("_utt") + 4), first.get("metadata").get("utterance").asText());
+        // each run's model reads 384 own values plus one block of 384 + presence + same-speaker per neighbour
+        Map<String, Integer> expected = Map.of("MiniLM linear", 384, "MiniLM linear, 1 before", 384 + 386, "MiniLM linear, 3 before",
+                384 + 3 * 386, "MiniLM linear, 1 around", 384 + 2 * 386, "MiniLM linear, 2 around", 384 + 4 * 386, "MiniLM MLP, 2 around",
+                384 + 4 * 386);
+        Map<String, Integer> seen = new java.util.TreeMap<>();
+        try (var files = Files.list(exp)) {
+            for (Path run : files.filter(p -> Files.isRegularFile(p.resolve("model.json"))).toList()) {
+                JsonNode model = new ObjectMapper().readTree(run.resolve("model.json").toFile());
+                seen.put(model.get("row").asText(), model.get("inputDims").get("text").asInt());
+                if (model.get("row").asText().contains("around")) {
+                    // predict scores clips one at a time, without their dialogue: it refuses rather than guess the context
+                    var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RunPredictor.open(run));
+                    assertTrue(refused.getMessage().contains("rows[].context"), refused.getMessage());
+                }
+            }
+        }
+        assertEquals(new java.util.TreeMap<>(expected), seen);
     }
 
     @Test

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * text clip: id {@code <split>-dia<D>_utt<U>}, subject = speaker, emotion = the 7-class label,
  * split = {@code train}, {@code val} (MELD's dev) or {@code test}. Its words are spread over the
  * utterance's own duration (MELD has utterance times only) and written as a word CSV under the
- * work folder. Rows MELD itself gets wrong (bad times, empty text) are skipped, counted and logged;
+ * work folder. Metadata: {@code text}, {@code dialogue} ({@code <split>-dia<D>}: MELD numbers dialogues per
+ * file), {@code utterance} ({@code U}, the position in the dialogue, for {@code rows[].context}) and
+ * {@code sentiment}. Rows MELD itself gets wrong (bad times, empty text) are skipped, counted and logged;
  * a missing CSV or column fails with the file named. Media are not used by this text recipe.
  */
 public final class MeldAdapter implements DatasetAdapter {
@@ -93,7 +95,9 @@ public final class MeldAdapter implements DatasetAdapter {
         String speaker = u.speaker() == null || u.speaker().isBlank() ? "unknown" : u.speaker().strip();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("text", u.text());
-        meta.put("dialogue", Integer.toString(u.dialogueId()));
+        // MELD numbers dialogues per file, so the conversation is named with its split (as the clip id is)
+        meta.put("dialogue", split + "-dia" + u.dialogueId());
+        meta.put("utterance", Integer.toString(u.utteranceId()));
         if (u.sentiment() != null) {
             meta.put("sentiment", u.sentiment());
         }
