@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Speed of mer4j's voice extraction against Praat on the same files, same machine, same run
-# (GitHub issue 3, part 5), plus a retained-heap-versus-length check on a synthetic stream.
-#   tools/bench/voice-speed.sh <emodb folder> [repetitions, default 3] [memory-check minutes, default 30]
-# Praat: one `praat --run` process over all files per repetition (read wav, Pitch (ac), PointProcess (cc),
-# jitter, shimmer, Harmonicity (cc); no per-frame output), wall clock incl. its ~0.1 s start-up.
-# mer4j: one JVM, all files per repetition (decode at 16 kHz + egemaps-lld + egemaps + vad), wall clock,
-# JVM start-up excluded, repetition 1 (JIT warm-up) included in the list; both report the median.
+# Speed of mer4j's voice analysis against Praat on the same files, same machine, same run (GitHub
+# issues 3 part 5 and 15 part 4), plus a retained-heap-versus-length check on a synthetic stream.
+#   tools/bench/voice-speed.sh <emodb folder> [repetitions, default 5] [memory-check minutes, default 30]
+# Env: FLOOR / CEILING (pitch range on both sides, default Praat's 75-600 Hz).
+# org.mer4j.audio.bench.VoiceSpeed runs in one JVM and starts `praat --run tools/bench/praat/voice-report.praat`
+# itself before each of its own repetitions (Praat rep, mer4j rep, ... per variant), so both sides see the
+# same load; repetition 0 is a warm-up and excluded. Both read the files at their own rate (22.05 kHz for
+# ../shared/data/emodb) and use the same pitch range. Variants, with what each side computes in the JSON:
+#   pitch_jitter_shimmer      Praat Pitch (ac) + PointProcess (cc) + jitter + shimmer; mer4j's voice-quality pass
+#   pitch_jitter_shimmer_hnr  plus HNR: Praat To Harmonicity (ac); mer4j's HNR from its pitch pass
+#   egemaps_full              mer4j egemaps-lld + egemaps + vad against Praat's pitch_jitter_shimmer_hnr
 # Writes runs/bench/voice-speed.json.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,7 +19,7 @@ if [ $# -lt 1 ]; then
 fi
 [ -d "$1/wav" ] || { echo "error: $1/wav does not exist; pass the EmoDB folder (it holds wav/*.wav)" >&2; exit 2; }
 corpus="$(cd "$1" && pwd)"
-reps="${2:-3}"
+reps="${2:-5}"
 minutes="${3:-30}"
 if [ "$reps" -lt 3 ]; then echo "error: repetitions must be at least 3, got $reps" >&2; exit 2; fi
 
@@ -24,23 +28,11 @@ if ! command -v praat >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y praat >&2; else sudo apt-get install -y praat >&2; fi
 fi
 version="$(praat --version 2>/dev/null | head -1)"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 
 # build first (tools/mer4j builds when sources changed) so that building never overlaps a timing
 "$repo/tools/mer4j" --class org.mer4j.audio.bench.VoiceSpeed --build-only
-
-times=""
-for r in $(seq 1 "$reps"); do
-  start=$(date +%s.%N)
-  praat --run "$repo/tools/bench/praat/voice-report.praat" "$corpus/wav" "$tmp" 75 600 0
-  end=$(date +%s.%N)
-  t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-  echo "praat rep $r: $t s" >&2
-  times="${times:+$times,}$t"
-done
-how="one praat --run process over all files per repetition (read wav at 22.05 kHz, To Pitch (ac) 75-600 Hz, To PointProcess (cc), jitter (local), shimmer (local_dB), To Harmonicity (cc), Get mean), wall clock from bash incl. Praat start-up, no per-frame output"
 mkdir -p "$repo/runs/bench"
-"$repo/tools/mer4j" --class org.mer4j.audio.bench.VoiceSpeed "$corpus" "$repo/runs/bench/voice-speed.json" "$reps" "$times" \
-  "$version" "$how" "$minutes"
+"$repo/tools/mer4j" --class org.mer4j.audio.bench.VoiceSpeed "$corpus" "$repo/runs/bench/voice-speed.json" \
+  "$repo/tools/bench/praat/voice-report.praat" "$version" --reps "$reps" --memory-minutes "$minutes" \
+  --floor "${FLOOR:-75}" --ceiling "${CEILING:-600}"
 echo "voice-speed: wrote $repo/runs/bench/voice-speed.json" >&2

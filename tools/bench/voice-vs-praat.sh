@@ -25,7 +25,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 echo "voice-vs-praat: $version over $corpus/wav (pitch $floor-$ceiling Hz)..." >&2
-praat --run "$repo/tools/bench/praat/voice-report.praat" "$corpus/wav" "$tmp" "$floor" "$ceiling" 1
+praat --run "$repo/tools/bench/praat/voice-report.praat" "$corpus/wav" "$tmp" "$floor" "$ceiling" 1 cc
 mkdir -p "$repo/runs/bench"
 "$repo/tools/mer4j" --class org.mer4j.audio.bench.VoiceVsPraat "$corpus" "$tmp" "$repo/runs/bench/voice-vs-praat.json" \
   "$floor" "$ceiling" "$version"

@@ -82,17 +82,22 @@ final class SpectralDescriptors {
         this.logMel = new double[26];
     }
 
+    /** RMS level in dBFS (floored at -100) of the first {@code length} samples of a frame. */
+    static double levelDb(float[] frame, int length) {
+        double ss = 0;
+        for (int i = 0; i < length; i++) {
+            ss += frame[i] * (double) frame[i];
+        }
+        return ss > 0 ? Math.max(Levels.FLOOR_DB, 10 * Math.log10(ss / length)) : Levels.FLOOR_DB;
+    }
+
     /**
      * Computes the descriptors of a frame into {@code row} at the eGeMAPS LLD columns.
      *
      * @return the frame's RMS level in dBFS (floored at -100)
      */
     double analyze(float[] frame, int length, float[] row) {
-        double ss = 0;
-        for (int i = 0; i < length; i++) {
-            ss += frame[i] * (double) frame[i];
-        }
-        double levelDb = ss > 0 ? Math.max(Levels.FLOOR_DB, 10 * Math.log10(ss / length)) : Levels.FLOOR_DB;
+        double levelDb = levelDb(frame, length);
         spectrum.compute(frame, power);
         int bins = power.length;
         java.util.Arrays.fill(bandSum, 0);

@@ -15,6 +15,11 @@ import java.util.Arrays;
  * the pitch frame's spectrum ({@link HarmonicLevels}). Rows are smoothed by a 3-hop moving average
  * (voiced neighbours only for voiced-only columns) and handed to a {@link VoiceFrameListener}.
  *
+ * <p>{@link #voiceQualityOnly} builds the same analysis limited to F0, voicing, jitter, shimmer and HNR
+ * (the same pitch candidates, path, period marks and levels; the spectral, formant and harmonic-level
+ * columns stay 0): the like-for-like counterpart of a Praat pitch + perturbation + HNR script, used by
+ * the voice speed benchmark.
+ *
  * <p>Only a fixed history of samples (about half a second) is kept, so memory does not grow with the
  * stream. Not thread-safe; one instance per stream.
  */
@@ -35,6 +40,7 @@ public final class VoiceAnalyzer {
     private final HarmonicLevels harmonics;
     private final PeriodMarker marker;
     private final VoiceFrameListener listener;
+    private final boolean allDescriptors;
     private final Slot[] slots;
     private final PitchCandidates candidates = new PitchCandidates(AutocorrelationPitch.MAX_CANDIDATES);
     private final float[] pitchFrame;
@@ -64,7 +70,21 @@ public final class VoiceAnalyzer {
         }
     }
 
+    /** The full eGeMAPS LLD analysis. */
     public VoiceAnalyzer(VoiceConfig cfg, int sampleRate, VoiceFrameListener listener) {
+        this(cfg, sampleRate, listener, true);
+    }
+
+    /**
+     * F0, voicing, jitter, shimmer and HNR only: the pitch pass, path, period marks and frame levels of
+     * the full analysis, without the spectral descriptors, LPC formants and harmonic levels (their
+     * columns are 0). F0, voicing, jitter, shimmer and HNR equal the full analysis's exactly.
+     */
+    public static VoiceAnalyzer voiceQualityOnly(VoiceConfig cfg, int sampleRate, VoiceFrameListener listener) {
+        return new VoiceAnalyzer(cfg, sampleRate, listener, false);
+    }
+
+    private VoiceAnalyzer(VoiceConfig cfg, int sampleRate, VoiceFrameListener listener, boolean allDescriptors) {
         if (sampleRate < 8000) {
             throw new IllegalArgumentException("voice analysis needs audio at 8 kHz or more, got " + sampleRate
                     + " Hz; decode at 16000 Hz (decode.sampleRate)");
@@ -76,6 +96,7 @@ public final class VoiceAnalyzer {
         this.cfg = cfg;
         this.sampleRate = sampleRate;
         this.listener = listener;
+        this.allDescriptors = allDescriptors;
         this.hop = (int) Math.round(VoiceConfig.HOP_SECONDS * sampleRate);
         this.specWindow = (int) Math.round(0.025 * sampleRate);
         this.pitch = new AutocorrelationPitch(cfg, sampleRate);
@@ -182,7 +203,7 @@ public final class VoiceAnalyzer {
         ring.copy(c - pitchWindow / 2, pitchFrame, pitchWindow);
         ring.copy((long) k * hop, specFrame, specWindow);
         pitch.analyze(pitchFrame, globalPeak, s.pitchPower, candidates);
-        s.levelDb = spectral.analyze(specFrame, specWindow, s.row);
+        s.levelDb = allDescriptors ? spectral.analyze(specFrame, specWindow, s.row) : SpectralDescriptors.levelDb(specFrame, specWindow);
         tracker.push(candidates, this::decide);
     }
 
@@ -207,16 +228,18 @@ public final class VoiceAnalyzer {
             row[EgemapsLld.HNR_DB] = (float) hnr;
             hnrSum += hnr;
             voicedFrames++;
-            // formants are reported on voiced hops only, so LPC runs only there (the samples are still in the ring)
-            ring.copy((long) j * hop, specFrame, specWindow);
-            lpc.analyze(specFrame);
-            System.arraycopy(lpc.freq, 0, s.formantFreq, 0, 3);
-            System.arraycopy(lpc.bandwidth, 0, s.formantBw, 0, 3);
-            for (int i = 1; i <= 3; i++) {
-                row[EgemapsLld.formantFrequency(i)] = (float) s.formantFreq[i - 1];
-                row[EgemapsLld.formantBandwidth(i)] = (float) s.formantBw[i - 1];
+            if (allDescriptors) {
+                // formants are reported on voiced hops only, so LPC runs only there (the samples are still in the ring)
+                ring.copy((long) j * hop, specFrame, specWindow);
+                lpc.analyze(specFrame);
+                System.arraycopy(lpc.freq, 0, s.formantFreq, 0, 3);
+                System.arraycopy(lpc.bandwidth, 0, s.formantBw, 0, 3);
+                for (int i = 1; i <= 3; i++) {
+                    row[EgemapsLld.formantFrequency(i)] = (float) s.formantFreq[i - 1];
+                    row[EgemapsLld.formantBandwidth(i)] = (float) s.formantBw[i - 1];
+                }
+                harmonics.fill(s.pitchPower, f0, s.formantFreq, row);
             }
-            harmonics.fill(s.pitchPower, f0, s.formantFreq, row);
         }
         rawVoiced[ri] = voiced;
         rawLevel[ri] = s.levelDb;

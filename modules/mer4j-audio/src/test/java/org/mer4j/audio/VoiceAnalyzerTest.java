@@ -76,6 +76,39 @@ class VoiceAnalyzerTest {
     }
 
     @Test
+    void voiceQualityOnlyMatchesTheFullAnalysisOnItsColumns() {
+        float[] x = VoiceSignals.addNoise(VoiceSignals.pulseTrain(130, 1.2, FS, 0.01, 0.4, new double[] {700, 1220, 2600},
+                new double[] {80, 100, 150}, 7),
+                0.01, 5);
+        VoiceSignals.Result full = VoiceSignals.analyze(VoiceConfig.defaults().withRange(75, 600), x, FS, true);
+        VoiceSignals.Result vq = VoiceSignals.analyze(VoiceConfig.defaults().withRange(75, 600), x, FS, false);
+        assertEquals(full.rows.size(), vq.rows.size());
+        assertTrue(full.voicedCount() > full.rows.size() / 2, "the pulse train is mostly voiced");
+        assertEquals(full.voiced, vq.voiced);
+        int[] same = {EgemapsLld.F0_SEMITONE, EgemapsLld.JITTER, EgemapsLld.SHIMMER_DB, EgemapsLld.HNR_DB};
+        boolean spectralNonZero = false;
+        for (int t = 0; t < full.rows.size(); t++) {
+            for (int c : same) {
+                assertEquals(full.rows.get(t)[c], vq.rows.get(t)[c], 0f, "hop " + t + " column " + c);
+            }
+            for (int c = 0; c < EgemapsLld.DIM; c++) {
+                boolean kept = false;
+                for (int k : same) {
+                    kept |= k == c;
+                }
+                if (!kept) {
+                    assertEquals(0f, vq.rows.get(t)[c], "voice-quality-only leaves column " + c + " at 0 (hop " + t + ")");
+                    spectralNonZero |= full.rows.get(t)[c] != 0f;
+                }
+            }
+        }
+        assertTrue(spectralNonZero, "the full analysis fills the other columns");
+        assertEquals(full.analyzer.jitterLocal(), vq.analyzer.jitterLocal(), 0);
+        assertEquals(full.analyzer.shimmerLocalDb(), vq.analyzer.shimmerLocalDb(), 0);
+        assertEquals(full.analyzer.meanHnrDb(), vq.analyzer.meanHnrDb(), 0);
+    }
+
+    @Test
     void formantsOfSyntheticVowelWithinTenPercent() {
         double[] f = {700, 1220, 2600};
         double[] b = {80, 90, 120};

@@ -33,14 +33,20 @@ final class VoiceSignals {
     }
 
     static Result analyze(VoiceConfig cfg, float[] x, int sampleRate) {
+        return analyze(cfg, x, sampleRate, true);
+    }
+
+    /** As {@link #analyze(VoiceConfig, float[], int)}; {@code all} false runs {@link VoiceAnalyzer#voiceQualityOnly}. */
+    static Result analyze(VoiceConfig cfg, float[] x, int sampleRate, boolean all) {
         Result res = new Result();
-        res.analyzer = new VoiceAnalyzer(cfg, sampleRate, (step, lld, v, level, signal) -> {
+        VoiceFrameListener listener = (step, lld, v, level, signal) -> {
             if (step != res.rows.size()) {
                 throw new AssertionError("step " + step + " out of order");
             }
             res.rows.add(lld.clone());
             res.voiced.add(v);
-        });
+        };
+        res.analyzer = all ? new VoiceAnalyzer(cfg, sampleRate, listener) : VoiceAnalyzer.voiceQualityOnly(cfg, sampleRate, listener);
         int pos = 0;
         int chunk = 777;
         while (pos < x.length) {

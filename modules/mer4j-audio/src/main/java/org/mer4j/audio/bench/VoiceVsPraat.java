@@ -117,8 +117,8 @@ public final class VoiceVsPraat {
             r[m] = BenchIO.pearson(ok.stream().mapToDouble(c -> c[0]).toArray(), ok.stream().mapToDouble(c -> c[1]).toArray());
         }
         String json = "{\n"
-                + "  \"f0_mae_semitone\": " + BenchIO.num(BenchIO.median(st)) + ",\n"
-                + "  \"f0_mae_semitone_is\": \"median absolute difference in semitones over frames both call voiced\",\n"
+                + "  \"f0_median_abs_error_semitone\": " + BenchIO.num(BenchIO.median(st)) + ",\n"
+                + "  \"f0_median_abs_error_semitone_is\": \"median absolute difference in semitones over frames both call voiced\",\n"
                 + "  \"f0_mean_abs_semitone\": " + BenchIO.num(meanSt) + ",\n"
                 + "  \"f0_gross_error_rate\": " + BenchIO.num(bothVoiced > 0 ? gross / (double) bothVoiced : Double.NaN) + ",\n"
                 + "  \"voicing_agreement\": " + BenchIO.num(matched > 0 ? agree / (double) matched : Double.NaN) + ",\n"
