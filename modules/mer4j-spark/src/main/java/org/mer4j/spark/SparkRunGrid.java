@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import ai.djl.pytorch.jni.JniUtils;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.mer4j.experiments.ExperimentRunner;
@@ -30,15 +31,25 @@ public final class SparkRunGrid implements ExperimentRunner.RunGrid {
     private final JavaSparkContext sc;
     private final JobSpec spec;
     private final Consumer<String> log;
+    private final boolean shareDriverPlan;
 
     /**
      * @param spec the experiment (the same config the driver's runner plans)
      * @param log the driver's progress lines
      */
     public SparkRunGrid(JavaSparkContext sc, JobSpec spec, Consumer<String> log) {
+        this(sc, spec, log, true);
+    }
+
+    /**
+     * @param shareDriverPlan whether tasks in the driver's JVM (local mode) use the driver's plan; false makes
+     *     them plan from the config text as a remote executor does (tests of that path)
+     */
+    SparkRunGrid(JavaSparkContext sc, JobSpec spec, Consumer<String> log, boolean shareDriverPlan) {
         this.sc = sc;
         this.spec = spec;
         this.log = log;
+        this.shareDriverPlan = shareDriverPlan;
     }
 
     @Override
@@ -47,7 +58,9 @@ public final class SparkRunGrid implements ExperimentRunner.RunGrid {
         if (!plan.resolved().yaml().equals(spec.configYaml())) {
             throw new IllegalArgumentException("the run grid was made for another config than the experiment's plan");
         }
-        ExecutorState.offer(spec, plan);
+        if (shareDriverPlan) {
+            ExecutorState.offer(spec, plan);
+        }
         List<Task> tasks = runs.stream().map(r -> new Task(r.index(), r.prefix())).toList();
         log.accept("spark run " + plan.resolved().config().experiment() + ": " + runs.size() + " runs as " + runs.size() + " tasks on "
                 + sc.master());
@@ -98,10 +111,18 @@ public final class SparkRunGrid implements ExperimentRunner.RunGrid {
             ExperimentRunner.PlannedRun run = plan.runs().get(task.index());
             ExperimentRunner.RunResult r;
             synchronized (ExecutorState.trainingLock()) {
+                // PyTorch's grad mode is per thread, and only the thread that loaded the engine has it off (DJL
+                // turns it off there); the optimiser updates parameters in place, which a thread with grad mode
+                // on refuses ("a leaf Variable that requires grad is being used in an in-place operation")
+                ai.djl.engine.Engine.getEngine("PyTorch");
+                boolean grad = JniUtils.isGradMode();
+                JniUtils.setGradMode(false);
                 try {
                     r = ExecutorState.runner(spec).runOne(plan, run);
                 } catch (IOException e) {
                     throw new UncheckedIOException("run " + run.label() + ": " + e.getMessage(), e);
+                } finally {
+                    JniUtils.setGradMode(grad);
                 }
             }
             return new Outcome(task.index(), r.folder() == null ? null : r.folder().toString(), r.failure(), ExecutorState.host());
