@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * that each time) and the experiment plan (the aligned data every run of the grid trains on). Built on
  * first use from the {@link JobSpec}; in local mode the driver's JVM is the executor.
  */
-final class ExecutorState {
+public final class ExecutorState {
     private static final Logger LOG = LoggerFactory.getLogger("org.mer4j.spark.executor");
     private static final Map<String, Extraction> EXTRACTIONS = new ConcurrentHashMap<>();
     private static final Map<String, ExperimentRunner.Plan> PLANS = new ConcurrentHashMap<>();
@@ -92,7 +92,7 @@ final class ExecutorState {
     }
 
     /** Closes this JVM's extractors of the spec and forgets its plan (the driver calls it when its jobs are done). */
-    static void release(JobSpec spec) {
+    public static void release(JobSpec spec) {
         Extraction e = EXTRACTIONS.remove(spec.key());
         if (e != null) {
             e.extractors().forEach(FeatureExtractor::close);
