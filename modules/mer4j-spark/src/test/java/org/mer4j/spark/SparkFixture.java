@@ -11,14 +11,14 @@ import org.mer4j.api.Manifest;
 import org.mer4j.synth.CorpusGenerator;
 import org.mer4j.synth.SynthConfig;
 
-/** A tiny synthetic corpus (12 clips of 3 s, the first one's MP4 corrupt) and a local[2] Spark context for the tests. */
+/** A tiny synthetic corpus (12 clips of 2 s, the first one's MP4 corrupt) and a local[2] Spark context for the tests. */
 final class SparkFixture {
     private SparkFixture() {
     }
 
     static Manifest corpus(Path dir) throws IOException {
         SynthConfig q = SynthConfig.quickstart();
-        SynthConfig small = new SynthConfig(5, 6, 2, 3.0, 160, 120, 10, 16000, q.videoBitrate(), 2, q.design());
+        SynthConfig small = new SynthConfig(5, 6, 2, 2.0, 160, 120, 10, 16000, q.videoBitrate(), 2, q.design());
         Manifest manifest = CorpusGenerator.generate(small, dir.resolve("corpus"));
         Files.write(manifest.resolve(manifest.clips().get(0).video()), "this is not an mp4 file".getBytes());
         return manifest;

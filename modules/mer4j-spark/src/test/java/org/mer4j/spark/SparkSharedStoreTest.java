@@ -32,7 +32,7 @@ class SparkSharedStoreTest {
     void storesWithoutACommonLockWriteOneStoreSafely(@TempDir Path dir) throws Exception {
         FeatureStore[] executors = {new FeatureStore(dir), new FeatureStore(dir), new FeatureStore(dir), new FeatureStore(dir)};
         String config = Hashing.configHash(new Cfg(1));
-        int clips = 40;
+        int clips = 20;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> writes = new ArrayList<>();
         try {
