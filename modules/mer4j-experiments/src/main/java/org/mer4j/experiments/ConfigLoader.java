@@ -51,6 +51,30 @@ public final class ConfigLoader {
         for (String o : overrides) {
             applyOverride(tree, o, file);
         }
+        return resolve(tree, file);
+    }
+
+    /**
+     * Loads a config that is already resolved (the text of {@link Resolved#yaml()}: no {@code extends},
+     * overrides applied), e.g. on another machine that was handed the text instead of the files.
+     * The result's {@link Resolved#yaml()} is the same text again.
+     *
+     * @param source the file it was first resolved from (for messages and provenance)
+     */
+    public static Resolved fromResolvedYaml(String yaml, Path source) {
+        JsonNode node;
+        try {
+            node = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new ConfigException(source + " (resolved): not valid YAML (" + e.getMessage() + ")", e);
+        }
+        if (!(node instanceof ObjectNode tree)) {
+            throw new ConfigException(source + " (resolved): expected a YAML mapping at the top level");
+        }
+        return resolve(tree, source);
+    }
+
+    private static Resolved resolve(ObjectNode tree, Path file) {
         ExperimentConfig config = map(tree, file);
         PluginConfigs plugins;
         try {

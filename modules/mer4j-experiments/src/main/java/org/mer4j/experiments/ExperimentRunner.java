@@ -63,13 +63,113 @@ public final class ExperimentRunner {
      * ({@link ExperimentLock}) throughout.
      */
     public SummaryTable.Summary run(ConfigLoader.Resolved resolved) throws IOException {
+        return run(resolved, RunGrid.SEQUENTIAL);
+    }
+
+    /**
+     * Runs the experiment with {@code grid} training its planned runs (the sequential loop of
+     * {@link #run(ConfigLoader.Resolved)}, or e.g. a Spark job), holding the experiment folder's lock
+     * throughout: {@link #plan}, then the grid, then {@link #summarise}.
+     */
+    public SummaryTable.Summary run(ConfigLoader.Resolved resolved, RunGrid grid) throws IOException {
         Path experimentDir = runsDir.resolve(resolved.config().experiment());
         try (ExperimentLock lock = ExperimentLock.acquire(experimentDir)) {
-            return runLocked(resolved, experimentDir);
+            Plan plan = plan(resolved);
+            List<RunResult> results = grid.train(plan, this);
+            if (results.size() != plan.runs().size()) {
+                throw new IllegalStateException("the run grid returned " + results.size() + " results for " + plan.runs().size() + " planned runs");
+            }
+            return summarise(plan, results);
         }
     }
 
-    private SummaryTable.Summary runLocked(ConfigLoader.Resolved resolved, Path experimentDir) throws IOException {
+    /** Trains the planned runs of an experiment and returns one result per run, in plan order. */
+    public interface RunGrid {
+        /** One run after the other in this thread, in plan order: what {@link #run(ConfigLoader.Resolved)} does. */
+        RunGrid SEQUENTIAL = (plan, runner) -> {
+            List<RunResult> results = new ArrayList<>();
+            for (PlannedRun r : plan.runs()) {
+                results.add(runner.runOne(plan, r));
+            }
+            return results;
+        };
+
+        List<RunResult> train(Plan plan, ExperimentRunner runner) throws IOException;
+    }
+
+    /**
+     * One planned run (one row x root seed x fold), identified by its folder prefix.
+     *
+     * @param index position in the plan (0-based); {@code index + 1} of {@code count} in progress lines
+     * @param count runs in the plan
+     * @param label how log lines name it, e.g. {@code [audio only fold 2]}
+     * @param prefix its run folder's name up to the start time ({@link RunFolder#prefix})
+     */
+    public record PlannedRun(int index, int count, int rowIndex, String row, long rootSeed, Fold fold, long runSeed, String label,
+                             String prefix) {
+    }
+
+    /**
+     * What became of a planned run: its finished folder, or why it failed (it then has no folder).
+     *
+     * @param folder the finished run folder, or null when the run failed
+     * @param failure the failure line of {@code summary.json}'s {@code failedRuns}, or null
+     */
+    public record RunResult(PlannedRun run, Path folder, String failure) {
+    }
+
+    /**
+     * Everything the runs of an experiment share, decided before any trains: the data (extracted,
+     * aligned), the folds (written to {@code splits.json}), the provenance common to all runs, the
+     * run key and the planned runs. Deterministic for one config, code and data: built again on
+     * another machine it plans the same runs under the same prefixes.
+     */
+    public static final class Plan {
+        private final ConfigLoader.Resolved resolved;
+        private final Path experimentDir;
+        private final long startNanos;
+        private final FeaturePipeline.Result data;
+        private final int folds;
+        private final Map<String, Object> provenanceBase;
+        private final String configYaml;
+        private final FoldTrainer trainer;
+        private final List<PlannedRun> runs;
+
+        private Plan(ConfigLoader.Resolved resolved, Path experimentDir, long startNanos, FeaturePipeline.Result data, int folds,
+                     Map<String, Object> provenanceBase, String configYaml, FoldTrainer trainer, List<PlannedRun> runs) {
+            this.resolved = resolved;
+            this.experimentDir = experimentDir;
+            this.startNanos = startNanos;
+            this.data = data;
+            this.folds = folds;
+            this.provenanceBase = provenanceBase;
+            this.configYaml = configYaml;
+            this.trainer = trainer;
+            this.runs = List.copyOf(runs);
+        }
+
+        /** The planned runs: rows x root seeds x folds, in the order the sequential runner trains them. */
+        public List<PlannedRun> runs() {
+            return runs;
+        }
+
+        /** The experiment folder ({@code runs/<experiment>}). */
+        public Path experimentDir() {
+            return experimentDir;
+        }
+
+        /** The resolved config this plan was made from. */
+        public ConfigLoader.Resolved resolved() {
+            return resolved;
+        }
+    }
+
+    /**
+     * Plans the experiment: opens the data, extracts (or reuses) and aligns the features, makes and
+     * writes the folds, and enumerates the runs. Takes no lock; {@link #run} holds it around this.
+     */
+    public Plan plan(ConfigLoader.Resolved resolved) throws IOException {
+        Path experimentDir = runsDir.resolve(resolved.config().experiment());
         ExperimentConfig cfg = resolved.config();
         long t0 = System.nanoTime();
         DataSource source = DataSource.open(cfg.data(), projectDir, experimentDir);
@@ -152,80 +252,116 @@ public final class ExperimentRunner {
         String runKey = RunReuseKey.of(configYaml, commit, threads, splitsJson, dataSha256, plugins);
         provenanceBase.put("runKey", runKey);
         FoldTrainer trainer = new FoldTrainer(cfg, resolved.plugins(), manifest.classes(), labelled, splitOfClip, data.slices(), metadata);
-        Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
-        Map<String, List<String>> rowModalities = new LinkedHashMap<>();
-        List<String> failedRuns = new ArrayList<>();
         int runCount = cfg.rows().size() * cfg.seeds().size() * folds.size();
-        java.util.Set<String> planned = new java.util.HashSet<>();
-        int runNumber = 0;
+        List<PlannedRun> runs = new ArrayList<>();
         for (int rowIndex = 0; rowIndex < cfg.rows().size(); rowIndex++) {
             ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
-            rowModalities.put(row.name(), row.modalities());
-            List<Path> runs = new ArrayList<>();
             for (long rootSeed : cfg.seeds()) {
                 for (Fold fold : folds) {
                     long runSeed = runSeed(rootSeed, fold.index());
                     String label = "[" + row.name() + " fold " + fold.index() + (cfg.seeds().size() > 1 ? " seed " + rootSeed : "") + "]";
                     String prefix = RunFolder.prefix(row.name(), fold.index(), runKey, runSeed);
-                    planned.add(prefix);
-                    var finished = RunFolder.findFinished(experimentDir, prefix);
-                    if (finished.isPresent()) {
-                        runNumber++;
-                        log.accept(label + " finished earlier: " + experimentDir.relativize(finished.get()));
-                        runs.add(finished.get());
-                        continue;
-                    }
-                    try {
-                        Path tmp = RunFolder.startOrResume(experimentDir, prefix);
-                        AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), configYaml);
-                        Map<String, Object> prov = new LinkedHashMap<>(provenanceBase);
-                        prov.put("row", row.name());
-                        prov.put("fold", fold);
-                        prov.put("seed", rootSeed);
-                        prov.put("runSeed", runSeed);
-                        FoldTrainer.Outcome outcome;
-                        runNumber++;
-                        String task = "train " + label.substring(1, label.length() - 1) + " (run " + runNumber + "/" + runCount + ")";
-                        try (Progress.Meter meter = progress.start(task, resolved.plugins().train().epochs(), "epochs")) {
-                            outcome = trainer.run(rowIndex, fold, data.clips(), runSeed, tmp, (epoch, loss, val, seconds) -> meter.step());
-                        } catch (TrainingDivergedException e) {
-                            // one diverged run must not end the experiment: record it, leave its folder unfinished
-                            // (a rerun retries it) and go on with the others
-                            String what = label + " failed: " + e.getMessage();
-                            AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
-                            log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
-                            failedRuns.add(what);
-                            continue;
-                        }
-                        prov.put("trainSeconds", outcome.seconds());
-                        prov.put("bestEpoch", outcome.bestEpoch());
-                        prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
-                        AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
-                        Map<String, Object> metrics = new LinkedHashMap<>();
-                        metrics.put("row", row.name());
-                        metrics.put("fold", fold.index());
-                        metrics.put("seed", rootSeed);
-                        metrics.put("testClips", outcome.testClips());
-                        metrics.put("metrics", outcome.metrics());
-                        if (!outcome.groups().isEmpty()) {
-                            metrics.put("groups", outcome.groups());
-                        }
-                        metrics.put("subjects", outcome.subjects());
-                        metrics.put("cost", outcome.cost());
-                        AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
-                        Path done = RunFolder.finish(tmp, experimentDir, prefix);
-                        log.accept(String.format("%s %s  (%.1f s%s) -> %s", label,
-                                brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
-                                outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
-                                experimentDir.relativize(done)));
-                        runs.add(done);
-                    } catch (IOException e) {
-                        throw new RunsFolderException(experimentDir, e);
-                    }
+                    runs.add(new PlannedRun(runs.size(), runCount, rowIndex, row.name(), rootSeed, fold, runSeed, label, prefix));
                 }
             }
-            rowRuns.put(row.name(), runs);
         }
+        return new Plan(resolved, experimentDir, t0, data, folds.size(), provenanceBase, configYaml, trainer, runs);
+    }
+
+    /**
+     * Trains one planned run into its run folder, or reuses the finished folder of an identical earlier
+     * run; a run that diverges is recorded ({@code failed.txt} in its unfinished folder) and returned as
+     * failed. Runs of one plan may train at once in different processes: each has its own folder.
+     *
+     * @throws RunsFolderException when the run folder cannot be written
+     * @throws IOException when the experiment folder cannot be listed
+     */
+    public RunResult runOne(Plan plan, PlannedRun run) throws IOException {
+        ConfigLoader.Resolved resolved = plan.resolved;
+        Path experimentDir = plan.experimentDir;
+        String label = run.label();
+        String prefix = run.prefix();
+        var finished = RunFolder.findFinished(experimentDir, prefix);
+        if (finished.isPresent()) {
+            log.accept(label + " finished earlier: " + experimentDir.relativize(finished.get()));
+            return new RunResult(run, finished.get(), null);
+        }
+        try {
+            Path tmp = RunFolder.startOrResume(experimentDir, prefix);
+            AtomicFiles.writeString(tmp.resolve("config.resolved.yaml"), plan.configYaml);
+            Map<String, Object> prov = new LinkedHashMap<>(plan.provenanceBase);
+            prov.put("row", run.row());
+            prov.put("fold", run.fold());
+            prov.put("seed", run.rootSeed());
+            prov.put("runSeed", run.runSeed());
+            FoldTrainer.Outcome outcome;
+            String task = "train " + label.substring(1, label.length() - 1) + " (run " + (run.index() + 1) + "/" + run.count() + ")";
+            try (Progress.Meter meter = progress.start(task, resolved.plugins().train().epochs(), "epochs")) {
+                outcome = plan.trainer.run(run.rowIndex(), run.fold(), plan.data.clips(), run.runSeed(), tmp,
+                        (epoch, loss, val, seconds) -> meter.step());
+            } catch (TrainingDivergedException e) {
+                // one diverged run must not end the experiment: record it, leave its folder unfinished
+                // (a rerun retries it) and go on with the others
+                String what = label + " failed: " + e.getMessage();
+                AtomicFiles.writeString(tmp.resolve("failed.txt"), what + "\n");
+                log.accept(what + " (left in " + experimentDir.relativize(tmp) + ")");
+                return new RunResult(run, null, what);
+            }
+            prov.put("trainSeconds", outcome.seconds());
+            prov.put("bestEpoch", outcome.bestEpoch());
+            prov.put("resumedAfterEpoch", outcome.resumedAfterEpoch());
+            AtomicFiles.write(tmp.resolve("provenance.json"), JSON.writeValueAsBytes(prov));
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("row", run.row());
+            metrics.put("fold", run.fold().index());
+            metrics.put("seed", run.rootSeed());
+            metrics.put("testClips", outcome.testClips());
+            metrics.put("metrics", outcome.metrics());
+            if (!outcome.groups().isEmpty()) {
+                metrics.put("groups", outcome.groups());
+            }
+            metrics.put("subjects", outcome.subjects());
+            metrics.put("cost", outcome.cost());
+            AtomicFiles.write(tmp.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
+            Path done = RunFolder.finish(tmp, experimentDir, prefix);
+            log.accept(String.format("%s %s  (%.1f s%s) -> %s", label,
+                    brief(outcome.metrics(), resolved.plugins().reportMetrics()), outcome.seconds(),
+                    outcome.resumedAfterEpoch() > 0 ? ", resumed after epoch " + outcome.resumedAfterEpoch() : "",
+                    experimentDir.relativize(done)));
+            return new RunResult(run, done, null);
+        } catch (IOException e) {
+            throw new RunsFolderException(experimentDir, e);
+        }
+    }
+
+    /**
+     * Builds {@code summary.json}, {@code table.md} and the group and robustness tables from the runs'
+     * results (one per planned run, in plan order), after removing unfinished folders of runs no longer
+     * planned.
+     */
+    public SummaryTable.Summary summarise(Plan plan, List<RunResult> results) throws IOException {
+        ExperimentConfig cfg = plan.resolved.config();
+        Path experimentDir = plan.experimentDir;
+        FeaturePipeline.Result data = plan.data;
+        Map<String, List<Path>> rowRuns = new LinkedHashMap<>();
+        Map<String, List<String>> rowModalities = new LinkedHashMap<>();
+        List<String> failedRuns = new ArrayList<>();
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        plan.runs.forEach(r -> planned.add(r.prefix()));
+        for (ExperimentConfig.RowConfig row : cfg.rows()) {
+            rowModalities.put(row.name(), row.modalities());
+            rowRuns.put(row.name(), new ArrayList<>());
+        }
+        for (RunResult r : results) {
+            if (r.failure() != null) {
+                failedRuns.add(r.failure());
+            } else {
+                rowRuns.get(r.run().row()).add(r.folder());
+            }
+        }
+        ConfigLoader.Resolved resolved = plan.resolved;
+        int folds = plan.folds;
+        long t0 = plan.startNanos;
         int stale = RunFolder.removeStale(experimentDir, planned);
         if (stale > 0) {
             log.accept("removed " + stale + " unfinished run folder(s) of an earlier config or code version (.running-*)");
@@ -233,7 +369,7 @@ public final class ExperimentRunner {
         List<String> metrics = resolved.plugins().reportMetrics();
         SummaryTable.Summary summary = SummaryTable.build(cfg.experiment(), experimentDir, rowModalities, rowRuns, metrics, failedRuns,
                 cfg.report().reference());
-        SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds.size()));
+        SummaryTable.write(summary, experimentDir, metrics, foldsNote(cfg.protocol(), folds));
         for (String key : cfg.report().groupBy()) {
             GroupTable.write(experimentDir, key, rowRuns, metrics);
         }

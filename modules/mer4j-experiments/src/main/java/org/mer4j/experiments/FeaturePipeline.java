@@ -50,6 +50,46 @@ public final class FeaturePipeline {
     private FeaturePipeline() {
     }
 
+    /**
+     * The configured extractors ({@code features.extractors}), built from the registry in config order;
+     * the caller closes them. When one fails to build, those built before it are closed.
+     */
+    public static List<FeatureExtractor> extractors(ExperimentConfig cfg, ExtractorRegistry registry) {
+        List<FeatureExtractor> extractors = new ArrayList<>();
+        try {
+            for (int i = 0; i < cfg.features().extractors().size(); i++) {
+                ExperimentConfig.ExtractorRef ref = cfg.features().extractors().get(i);
+                extractors.add(registry.create(ref.name(), ref.config(), "features.extractors[" + i + "] (" + ref.name() + ")"));
+            }
+            return extractors;
+        } catch (RuntimeException e) {
+            extractors.forEach(FeatureExtractor::close);
+            throw e;
+        }
+    }
+
+    /** The feature store of {@code features.cacheDir}, resolved against the project folder. */
+    public static FeatureStore store(ExperimentConfig cfg, Path projectDir) {
+        return new FeatureStore(projectDir.resolve(cfg.features().cacheDir()));
+    }
+
+    /**
+     * The extraction runner of an experiment over {@code extractors}, with the config's decoding, word
+     * source (transcripts, ASR) and input limits, running {@code threads} clips at once.
+     */
+    public static ExtractionRunner runner(ExperimentConfig cfg, FeatureStore store, List<FeatureExtractor> extractors, int threads) {
+        DecodeConfig decode = new DecodeConfig(cfg.features().videoFps(), cfg.features().sampleRate(), cfg.features().maxVideoWidth());
+        return new ExtractionRunner(store, extractors, decode, threads, new TranscriptWordSource(cfg.features().asr()), cfg.features().limits());
+    }
+
+    /**
+     * The clips of an experiment ({@code data}): the manifest, or an adapter's, which is written to
+     * {@code <experimentDir>/data/manifest.json} as when the experiment runs.
+     */
+    public static Manifest manifest(ExperimentConfig cfg, Path projectDir, Path experimentDir) throws IOException {
+        return DataSource.open(cfg.data(), projectDir, experimentDir).manifest();
+    }
+
     public static Result run(ExperimentConfig cfg, ExtractorRegistry registry, Manifest manifest, Path projectDir, Consumer<String> log)
             throws IOException {
         return run(cfg, registry, manifest, projectDir, log, org.mer4j.api.Progress.lines(log, 10));
@@ -60,14 +100,9 @@ public final class FeaturePipeline {
                              org.mer4j.api.Progress progress) throws IOException {
         List<FeatureExtractor> extractors = new ArrayList<>();
         try {
-            for (int i = 0; i < cfg.features().extractors().size(); i++) {
-                ExperimentConfig.ExtractorRef ref = cfg.features().extractors().get(i);
-                extractors.add(registry.create(ref.name(), ref.config(), "features.extractors[" + i + "] (" + ref.name() + ")"));
-            }
-            FeatureStore store = new FeatureStore(projectDir.resolve(cfg.features().cacheDir()));
-            DecodeConfig decode = new DecodeConfig(cfg.features().videoFps(), cfg.features().sampleRate(), cfg.features().maxVideoWidth());
-            ExtractionRunner runner = new ExtractionRunner(store, extractors, decode, cfg.features().threads(),
-                    new TranscriptWordSource(cfg.features().asr()), cfg.features().limits());
+            extractors.addAll(extractors(cfg, registry));
+            FeatureStore store = store(cfg, projectDir);
+            ExtractionRunner runner = runner(cfg, store, extractors, cfg.features().threads());
             ExtractionReport report = runner.run(manifest, log, progress);
             log.accept(report.summaryLine());
             TimelineAligner aligner = new TimelineAligner(cfg.alignment());

@@ -353,24 +353,39 @@ public final class FeatureStore {
             TrackSidecar side = new TrackSidecar(FORMAT, clipId, key.extractor(), key.configHash(), key.mediaHash(),
                     config, t, dim, Instant.now().toString(), arrays);
             AtomicFiles.write(tmp.resolve(SIDECAR), JSON.writeValueAsBytes(side));
-            // two clips with identical media (duplicates in a corpus) have the same key and may finish together:
-            // one writer at a time replaces an entry; the key names extractor, config and media content, so
-            // an entry another writer placed in between holds the same track and is kept
+            // two clips with identical media (duplicates in a corpus) have the same key and may finish together,
+            // in this process or in another writing the same store (Spark executors on shared storage)
             synchronized (writeLocks.computeIfAbsent(target, k -> new Object())) {
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteRecursively(target);
-                }
-                try {
-                    Files.move(tmp, target);
-                } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                        throw e;
-                    }
-                }
+                publish(key, tmp, target);
             }
         } finally {
             if (Files.exists(tmp)) {
                 deleteRecursively(tmp);
+            }
+        }
+    }
+
+    /**
+     * Renames the finished temporary folder into place. An entry that is already there was placed by
+     * another writer of the same key (the key names extractor, config and media content, so it holds
+     * the same track) and is kept, unless it fails verification: then it is deleted as damaged and the
+     * rename is tried again. Existing entries are never deleted while intact, so a reader in another
+     * process never sees one half-deleted.
+     */
+    private void publish(FeatureKey key, Path tmp, Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.move(tmp, target);
+                return;
+            } catch (IOException e) {
+                // Linux reports a rename onto a non-empty folder as a plain FileSystemException ("Directory not empty")
+                boolean there = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+                if (there && load(key).isPresent()) {
+                    return;
+                }
+                if (attempt >= 3) {
+                    throw e;
+                }
             }
         }
     }
