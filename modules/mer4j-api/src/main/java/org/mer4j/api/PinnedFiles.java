@@ -18,6 +18,15 @@ public final class PinnedFiles {
     private PinnedFiles() {
     }
 
+    /** The lower-case hex sha256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** The lower-case hex sha256 of a file's bytes. */
     public static String sha256(Path file) throws IOException {
         MessageDigest md;

@@ -1,5 +1,7 @@
 package org.mer4j.text.asr;
 
+import org.mer4j.api.Mer4jCache;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

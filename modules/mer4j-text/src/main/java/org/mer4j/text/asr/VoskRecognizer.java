@@ -1,5 +1,7 @@
 package org.mer4j.text.asr;
 
+import org.mer4j.api.Mer4jCache;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

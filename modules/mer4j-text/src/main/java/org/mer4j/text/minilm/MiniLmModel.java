@@ -1,5 +1,9 @@
 package org.mer4j.text.minilm;
 
+import org.mer4j.api.Mer4jCache;
+import org.mer4j.api.OnnxRuntimeNatives;
+import org.mer4j.api.PinnedFiles;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -11,8 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -129,7 +131,7 @@ public final class MiniLmModel implements AutoCloseable {
                 return;
             }
         }
-        System.setProperty("ENGINE_CACHE_DIR", org.mer4j.text.asr.Mer4jCache.root().resolve("djl").toString());
+        System.setProperty("ENGINE_CACHE_DIR", Mer4jCache.root().resolve("djl").toString());
     }
 
     /** The sha256 of the two resources, computed once per class loader. */
@@ -336,11 +338,7 @@ public final class MiniLmModel implements AutoCloseable {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PinnedFiles.sha256(bytes);
     }
 
     @Override

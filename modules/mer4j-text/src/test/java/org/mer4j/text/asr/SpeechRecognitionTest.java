@@ -1,5 +1,7 @@
 package org.mer4j.text.asr;
 
+import org.mer4j.api.Mer4jCache;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -226,9 +226,9 @@ class MiniLmExtractorTest {
     @Test
     void registeredAndNothingCachedInHome() throws Exception {
         utterance.load();
-        String ortPath = System.getProperty(OnnxRuntimeNatives.PROPERTY);
+        String ortPath = System.getProperty(org.mer4j.api.OnnxRuntimeNatives.PROPERTY);
         assertNotNull(ortPath, "ONNX Runtime loads its natives from the mer4j cache");
-        assertTrue(Path.of(ortPath).startsWith(org.mer4j.text.asr.Mer4jCache.root()), ortPath);
+        assertTrue(Path.of(ortPath).startsWith(org.mer4j.api.Mer4jCache.root()), ortPath);
         assertTrue(Files.isRegularFile(Path.of(ortPath).resolve(System.mapLibraryName("onnxruntime"))), ortPath);
         assertTrue(ServiceLoader.load(FeatureExtractorProvider.class).stream()
                 .anyMatch(p -> p.get().name().equals(MiniLmExtractorProvider.NAME)), "text-minilm is a ServiceLoader provider");

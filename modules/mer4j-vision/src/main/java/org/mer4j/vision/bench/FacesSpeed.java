@@ -31,13 +31,20 @@ import org.mer4j.vision.pipeline.FacePipelineConfig;
 
 /**
  * Speed benchmark of the face pipeline (used by {@code tools/bench/faces-speed.sh}): decodes a
- * video scaled to 640x480 BGR with JavaCV/FFmpeg on one thread and runs detection + tracking +
- * alignment + the face features on another (a bounded queue of 8 frames between them), repeating
- * the pass; prints one JSON object with per-repetition frames per second, the resident set size
- * sampled during the passes (VmRSS) and the peak (VmHWM) from {@code /proc/self/status}.
+ * video scaled to 640x480 BGR (bilinear) with JavaCV/FFmpeg on one thread and runs detection +
+ * tracking + alignment + the face features on another (a bounded queue of 8 frames between them),
+ * or both on one thread ({@code --one-thread true}). With {@code --ffmpeg PATH} every repetition
+ * first runs the reference, {@code ffmpeg -i VIDEO -vf scale=W:H:flags=bilinear -pix_fmt bgr24 -f null -}
+ * (the same decode, scaling and pixel conversion the pipeline gets, ffmpeg's default threads or
+ * {@code --ffmpeg-threads N}), so the two sides alternate under the same machine load. The first
+ * {@code --warmup} repetitions (default 1: JIT, model loading, page cache) are run and left out of the
+ * medians. Prints one JSON object with the per-repetition frames per second of both sides, their
+ * medians and ratio, the resident set size sampled during the passes (VmRSS) and the peak (VmHWM)
+ * from {@code /proc/self/status}.
  *
- * <p>Usage: {@code FacesSpeed VIDEO [--reps N] [--models auto|haar] [--detect-every K] [--width W --height H] [--decode-only true]}.
- * {@code --decode-only true} measures the decoding alone (the ceiling of the pipeline's rate).
+ * <p>Usage: {@code FacesSpeed VIDEO [--reps N] [--warmup N] [--models auto|haar] [--engine onnxruntime|pytorch]
+ * [--detect-every K] [--width W --height H] [--one-thread true] [--ffmpeg PATH [--ffmpeg-threads N]] [--decode-only true]}.
+ * {@code --decode-only true} measures mer4j's decoding alone (the ceiling of the pipeline's rate).
  * {@code --models haar} forces the fallback (Haar + face-crop-hog); {@code auto} adds face-geometry,
  * face-landmarks and face-expression when the face-api weights are installed.
  */
@@ -59,6 +66,11 @@ public final class FacesSpeed {
         int width = 640;
         int height = 480;
         boolean decodeOnly = false;
+        boolean oneThread = false;
+        int warmup = 1;
+        String engine = null;
+        String ffmpeg = null;
+        int ffmpegThreads = 0;
         for (int i = 1; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -68,6 +80,11 @@ public final class FacesSpeed {
                 case "--width" -> width = Integer.parseInt(v);
                 case "--height" -> height = Integer.parseInt(v);
                 case "--decode-only" -> decodeOnly = Boolean.parseBoolean(v);
+                case "--one-thread" -> oneThread = Boolean.parseBoolean(v);
+                case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--engine" -> engine = v;
+                case "--ffmpeg" -> ffmpeg = v;
+                case "--ffmpeg-threads" -> ffmpegThreads = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -75,10 +92,12 @@ public final class FacesSpeed {
             throw new IllegalArgumentException("no video file at " + video);
         }
         FacePipelineConfig face = FacePipelineConfig.defaults().withDetectEvery(detectEvery);
+        face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
+                face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), face.modelsDir(), engine);
         if (models.equals("haar")) {
             Path none = Files.createTempDirectory("mer4j-no-face-api");
             face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
-                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString());
+                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString(), face.engine());
         }
         boolean full = FaceModelLoader.locate(face).isInstalled();
         List<FeatureExtractor> extractors = new ArrayList<>();
@@ -92,20 +111,29 @@ public final class FacesSpeed {
         }
         List<String> names = extractors.stream().map(FeatureExtractor::name).toList();
         List<Double> fps = new ArrayList<>();
+        List<Double> refFps = new ArrayList<>();
         List<Long> rssSamples = new ArrayList<>();
         int frames = 0;
         double validFraction = 0;
-        for (int r = 0; r < reps; r++) {
+        for (int r = 0; r < warmup + reps; r++) {
+            boolean counted = r >= warmup;
+            double refSeconds = ffmpeg == null ? 0 : reference(ffmpeg, ffmpegThreads, video, width, height);
             long t0 = System.nanoTime();
             int[] count = new int[1];
             double[] valid = new double[1];
-            run(video, width, height, extractors, count, valid, rssSamples);
+            run(video, width, height, extractors, count, valid, rssSamples, oneThread);
             double s = (System.nanoTime() - t0) / 1e9;
             frames = count[0];
             validFraction = valid[0];
-            fps.add(frames / s);
-            System.err.printf(Locale.ROOT, "faces-speed: rep %d: %d frames in %.2f s = %.1f fps, face in %.3f of frames%n",
-                    r + 1, frames, s, frames / s, validFraction);
+            if (counted) {
+                fps.add(frames / s);
+                if (ffmpeg != null) {
+                    refFps.add(frames / refSeconds);
+                }
+            }
+            System.err.printf(Locale.ROOT, "faces-speed: %s %d: %d frames in %.2f s = %.1f fps%s, face in %.3f of frames%n",
+                    counted ? "rep" : "warm-up", r + 1, frames, s, frames / s,
+                    ffmpeg == null ? "" : String.format(Locale.ROOT, " (ffmpeg %.1f fps)", frames / refSeconds), validFraction);
         }
         for (FeatureExtractor e : extractors) {
             e.close();
@@ -117,7 +145,14 @@ public final class FacesSpeed {
                 .append(", \"detect_every\": ").append(detectEvery)
                 .append(", \"extractors\": ").append(names.stream().map(n -> "\"" + n + "\"").toList())
                 .append(", \"face_fraction\": ").append(String.format(Locale.ROOT, "%.4f", validFraction))
+                .append(", \"engine\": \"").append(face.engine()).append('"')
+                .append(", \"one_thread\": ").append(oneThread)
+                .append(", \"warmup_reps\": ").append(warmup)
+                .append(", \"pipeline_fps\": ").append(String.format(Locale.ROOT, "%.2f", median(fps)))
                 .append(", \"pipeline_fps_reps\": ").append(fps.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList())
+                .append(ffmpeg == null ? "" : ", \"ffmpeg_threads\": " + (ffmpegThreads == 0 ? "\"default\"" : ffmpegThreads)
+                        + String.format(Locale.ROOT, ", \"ffmpeg_fps\": %.2f, \"ratio\": %.4f", median(refFps), median(fps) / median(refFps))
+                        + ", \"ffmpeg_fps_reps\": " + refFps.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList())
                 .append(", \"rss_mb_samples\": ").append(rssSamples.stream().map(v -> String.format(Locale.ROOT, "%.1f", v / 1024.0)).toList())
                 .append(", \"peak_rss_mb\": ").append(String.format(Locale.ROOT, "%.1f", status("VmHWM") / 1024.0))
                 .append('}');
@@ -125,12 +160,23 @@ public final class FacesSpeed {
     }
 
     private static void run(Path video, int width, int height, List<FeatureExtractor> extractors, int[] count, double[] valid,
-                            List<Long> rss) throws Exception {
+                            List<Long> rss, boolean oneThread) throws Exception {
+        if (oneThread) {
+            runOneThread(video, width, height, extractors, count, valid, rss);
+            return;
+        }
         BlockingQueue<VideoFrame> queue = new ArrayBlockingQueue<>(8);
         Throwable[] failure = new Throwable[1];
         Thread decoder = new Thread(() -> {
             try {
-                decode(video, width, height, queue);
+                decode(video, width, height, f -> {
+                    try {
+                        queue.put(f);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                });
             } catch (Throwable t) {
                 failure[0] = t;
             } finally {
@@ -180,7 +226,68 @@ public final class FacesSpeed {
         rss.add(status("VmRSS"));
     }
 
-    private static void decode(Path video, int width, int height, BlockingQueue<VideoFrame> queue) throws Exception {
+    /** Decoding and the face pipeline on the calling thread, frame after frame. */
+    private static void runOneThread(Path video, int width, int height, List<FeatureExtractor> extractors, int[] count, double[] valid,
+                                     List<Long> rss) throws Exception {
+        ClipSource source = new ClipSource(new Clip("bench", "bench", null, null, null, null, null), video, null, null);
+        List<ExtractionSession> sessions = new ArrayList<>();
+        for (FeatureExtractor e : extractors) {
+            sessions.add(e.open(source));
+        }
+        int[] n = new int[1];
+        decode(video, width, height, f -> {
+            try {
+                for (ExtractionSession s : sessions) {
+                    s.onVideoFrame(f);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("frame " + f.index() + ": " + e.getMessage(), e);
+            }
+            if (n[0]++ % 3000 == 0) {
+                rss.add(status("VmRSS"));
+            }
+        });
+        FeatureTrack first = null;
+        for (ExtractionSession s : sessions) {
+            FeatureTrack t = s.finish();
+            if (first == null) {
+                first = t;
+            }
+            s.close();
+        }
+        count[0] = n[0];
+        valid[0] = first == null ? 0 : first.validFraction();
+        rss.add(status("VmRSS"));
+    }
+
+    /** Seconds of one reference decode: ffmpeg scaling to W x H bilinear and converting to BGR24, output discarded. */
+    private static double reference(String ffmpeg, int threads, Path video, int width, int height) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-v", "error", "-nostdin"));
+        if (threads > 0) {
+            cmd.addAll(List.of("-filter_threads", Integer.toString(threads), "-threads", Integer.toString(threads)));
+        }
+        cmd.addAll(List.of("-i", video.toString(), "-an", "-vf", "scale=" + width + ":" + height + ":flags=bilinear",
+                "-pix_fmt", "bgr24", "-f", "null", "-"));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int rc = p.waitFor();
+        if (rc != 0) {
+            throw new IllegalStateException("reference decode failed (exit " + rc + "): " + String.join(" ", cmd));
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double median(List<Double> v) {
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> s = new ArrayList<>(v);
+        java.util.Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static void decode(Path video, int width, int height, java.util.function.Consumer<VideoFrame> sink) throws Exception {
         // FFmpegFrameGrabber by name: mer4j-vision has FFmpeg on its test class path only; the launcher's has it
         FrameGrabber grabber = (FrameGrabber) Class.forName("org.bytedeco.javacv.FFmpegFrameGrabber")
                 .getConstructor(File.class).newInstance(new File(video.toString()));
@@ -188,6 +295,7 @@ public final class FacesSpeed {
             g.setImageWidth(width);
             g.setImageHeight(height);
             g.setPixelFormat(3); // AV_PIX_FMT_BGR24
+            g.setImageScalingFlags(2); // SWS_BILINEAR, as the reference's scale=...:flags=bilinear
             g.start();
             Frame f;
             int i = 0;
@@ -208,7 +316,7 @@ public final class FacesSpeed {
                         buf.get(bgr, y * w * 3, w * 3);
                     }
                 }
-                queue.put(new VideoFrame(f.timestamp / 1e6, i++, w, h, bgr));
+                sink.accept(new VideoFrame(f.timestamp / 1e6, i++, w, h, bgr));
             }
             g.stop();
         }

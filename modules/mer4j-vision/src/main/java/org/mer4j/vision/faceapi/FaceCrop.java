@@ -46,6 +46,6 @@ public record FaceCrop(int x, int y, int width, int height) {
         for (int r = 0; r < height; r++) {
             System.arraycopy(image.rgb(), ((y + r) * image.width() + x) * 3, out, r * width * 3, width * 3);
         }
-        return new RgbImage(width, height, out);
+        return new RgbImage(width, height, out, image.bgr());
     }
 }

@@ -9,7 +9,7 @@ import org.mer4j.vision.face.RgbImage;
 
 /**
  * The 7-class facial expression net of face-api.js (Vincent Mühler, 2018;
- * {@code face_expression_model} of {@code @vladmandic/face-api} 1.7.15) on DJL: the
+ * {@code face_expression_model} of {@code @vladmandic/face-api} 1.7.15) on ONNX Runtime or DJL ({@link FaceNetEngine}): the
  * {@link FaceFeatureNet} backbone (densely connected depthwise separable convolutions, MobileNets,
  * Howard et al. 2017) on a 112x112 centred-square crop, a 256-d average-pooled embedding, a linear
  * layer and a softmax over {@link ExpressionOutput#CLASSES} (neutral, happy, sad, angry, fearful,
@@ -31,8 +31,17 @@ public final class FaceExpressionNet implements ExpressionModel {
      * @throws FaceApiModelsMissingException when they are not installed
      */
     public FaceExpressionNet(FaceApiModels models) {
+        this(models, FaceNetEngine.ONNXRUNTIME);
+    }
+
+    /**
+     * Loads the weights of {@code models} to run on {@code engine}.
+     *
+     * @throws FaceApiModelsMissingException when they are not installed
+     */
+    public FaceExpressionNet(FaceApiModels models, FaceNetEngine engine) {
         net = new FaceFeatureNet(WeightMap.load(models.require(FaceApiModels.FACE_EXPRESSION)),
-                ExpressionOutput.CLASSES.size(), "face-expression");
+                ExpressionOutput.CLASSES.size(), "face-expression", engine);
     }
 
     @Override

@@ -14,7 +14,9 @@ import org.mer4j.vision.face.RgbImage;
  * all previous outputs, ReLU, cf. Huang et al., "Densely Connected Convolutional Networks", CVPR
  * 2017, and Howard et al., "MobileNets", 2017) taking 112x112 to 7x7x256, a 7x7 average pool to a
  * 256-d feature vector, and a linear layer. Input: the crop zero-padded to a centred square,
- * resized bilinearly to 112, minus mean RGB (122.782, 117.001, 104.298), over 255.
+ * resized bilinearly to 112, minus mean RGB (122.782, 117.001, 104.298), over 255. The layers run
+ * on the {@link FaceNetEngine} chosen at construction: ONNX Runtime ({@link FaceApiGraphs#featureNet})
+ * or DJL's PyTorch engine (the code below, the reference).
  */
 final class FaceFeatureNet implements AutoCloseable {
     static final int INPUT = 112;
@@ -25,6 +27,7 @@ final class FaceFeatureNet implements AutoCloseable {
     record Result(float[] features, float[] logits, int batch, int outputs) {
     }
 
+    private final OrtFaceNet ort;
     private final NDManager manager;
     private final NDArray firstW;
     private final NDArray firstB;
@@ -37,8 +40,15 @@ final class FaceFeatureNet implements AutoCloseable {
     private final int outputs;
     private float[] input = new float[0];
 
-    FaceFeatureNet(WeightMap w, int outputs, String name) {
+    FaceFeatureNet(WeightMap w, int outputs, String name, FaceNetEngine engine) {
         this.outputs = outputs;
+        if (engine == FaceNetEngine.ONNXRUNTIME) {
+            ort = new OrtFaceNet(name, FaceApiGraphs.featureNet(w, outputs, name), 3, INPUT, INPUT);
+            manager = null;
+            firstW = firstB = fcW = fcB = null;
+            return;
+        }
+        ort = null;
         manager = NDManager.newBaseManager(Device.cpu());
         manager.setName(name);
         int[] channels = {32, 64, 128, 256};
@@ -71,6 +81,10 @@ final class FaceFeatureNet implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             int[] c = crops[i];
             ImagePrep.squareResize(images[i], c[0], c[1], c[2], c[3], true, INPUT, MEAN_RGB, input, i * per);
+        }
+        if (ort != null) {
+            float[][] r = ort.run(input, n, FaceApiGraphs.FEATURES, FaceApiGraphs.LOGITS);
+            return new Result(r[0], r[1], n, outputs);
         }
         try (NDManager call = manager.newSubManager()) {
             NDArray x = call.create(input, new Shape(n, 3, INPUT, INPUT));
@@ -109,6 +123,10 @@ final class FaceFeatureNet implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        if (ort != null) {
+            ort.close();
+        } else {
+            manager.close();
+        }
     }
 }

@@ -47,6 +47,8 @@ final class ImagePrep {
             c1[c] = Math.min(side - 1, (int) Math.ceil(f)) - padX;
         }
         byte[] px = img.rgb();
+        // channel k of the output (R, G, B) is byte ch[k] of a pixel: the image may hold B,G,R (a decoded frame)
+        int[] ch = {img.channelOffset(0), img.channelOffset(1), img.channelOffset(2)};
         int stride = img.width() * 3;
         int plane = size * size;
         float m0 = mean[0], m1 = mean[1], m2 = mean[2];
@@ -71,10 +73,11 @@ final class ImagePrep {
                 int ib = (x0 + b) * 3;
                 double fc = cf[c];
                 for (int k = 0; k < 3; k++) {
-                    double tl = in0 && ina ? px[base0 + ia + k] & 0xff : 0;
-                    double tr = in0 && inb ? px[base0 + ib + k] & 0xff : 0;
-                    double bl = in1 && ina ? px[base1 + ia + k] & 0xff : 0;
-                    double br = in1 && inb ? px[base1 + ib + k] & 0xff : 0;
+                    int o3 = ch[k];
+                    double tl = in0 && ina ? px[base0 + ia + o3] & 0xff : 0;
+                    double tr = in0 && inb ? px[base0 + ib + o3] & 0xff : 0;
+                    double bl = in1 && ina ? px[base1 + ia + o3] & 0xff : 0;
+                    double br = in1 && inb ? px[base1 + ib + o3] & 0xff : 0;
                     top[k] = tl + (tr - tl) * fc;
                     bot[k] = bl + (br - bl) * fc;
                 }

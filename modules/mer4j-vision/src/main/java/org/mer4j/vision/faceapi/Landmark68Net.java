@@ -9,7 +9,7 @@ import org.mer4j.vision.face.RgbImage;
 
 /**
  * The full 68-point landmark net of face-api.js (Vincent Mühler, 2018; {@code face_landmark_68_model}
- * of {@code @vladmandic/face-api} 1.7.15) on DJL: the {@link FaceFeatureNet} backbone (densely
+ * of {@code @vladmandic/face-api} 1.7.15) on ONNX Runtime or DJL ({@link FaceNetEngine}): the {@link FaceFeatureNet} backbone (densely
  * connected depthwise separable convolutions after MobileNets, Howard et al. 2017) and a linear
  * layer regressing 136 coordinates relative to the padded square input. Points follow the iBUG
  * 300-W markup (Sagonas et al. 2013).
@@ -39,7 +39,16 @@ public final class Landmark68Net implements LandmarkModel {
      * @throws FaceApiModelsMissingException when they are not installed
      */
     public Landmark68Net(FaceApiModels models) {
-        net = new FaceFeatureNet(WeightMap.load(models.require(FaceApiModels.FACE_LANDMARK_68)), 136, "face-landmark-68");
+        this(models, FaceNetEngine.ONNXRUNTIME);
+    }
+
+    /**
+     * Loads the weights of {@code models} to run on {@code engine}.
+     *
+     * @throws FaceApiModelsMissingException when they are not installed
+     */
+    public Landmark68Net(FaceApiModels models, FaceNetEngine engine) {
+        net = new FaceFeatureNet(WeightMap.load(models.require(FaceApiModels.FACE_LANDMARK_68)), 136, "face-landmark-68", engine);
     }
 
     @Override

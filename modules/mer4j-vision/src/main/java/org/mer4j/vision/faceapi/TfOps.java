@@ -22,6 +22,11 @@ final class TfOps {
 
     /** Regular conv filter {@code [kh, kw, in, out]} to {@code [out, in, kh, kw]}. */
     static NDArray convFilter(NDManager m, WeightMap.Tensor t) {
+        return m.create(convFilterValues(t), new Shape(t.size(3), t.size(2), t.size(0), t.size(1)));
+    }
+
+    /** The values of {@code t} ({@code [kh, kw, in, out]}) in {@code [out, in, kh, kw]} order (PyTorch and ONNX). */
+    static float[] convFilterValues(WeightMap.Tensor t) {
         int kh = t.size(0), kw = t.size(1), in = t.size(2), out = t.size(3);
         float[] v = t.values();
         float[] r = new float[v.length];
@@ -34,11 +39,16 @@ final class TfOps {
                 }
             }
         }
-        return m.create(r, new Shape(out, in, kh, kw));
+        return r;
     }
 
     /** Depthwise filter {@code [kh, kw, c, 1]} to grouped-conv weight {@code [c, 1, kh, kw]}. */
     static NDArray depthwiseFilter(NDManager m, WeightMap.Tensor t) {
+        return m.create(depthwiseFilterValues(t), new Shape(t.size(2), 1, t.size(0), t.size(1)));
+    }
+
+    /** The values of a depthwise filter {@code [kh, kw, c, 1]} in grouped-conv order {@code [c, 1, kh, kw]}. */
+    static float[] depthwiseFilterValues(WeightMap.Tensor t) {
         if (t.size(3) != 1) {
             throw new IllegalStateException(t.name() + ": depth multiplier " + t.size(3) + " not supported");
         }
@@ -52,7 +62,7 @@ final class TfOps {
                 }
             }
         }
-        return m.create(r, new Shape(c, 1, kh, kw));
+        return r;
     }
 
     static NDArray vector(NDManager m, WeightMap.Tensor t) {
@@ -60,7 +70,7 @@ final class TfOps {
     }
 
     /** Output size and bottom/right-heavy padding of TensorFlow "same". */
-    private static int[] samePad(long n, int k, int s) {
+    static int[] samePad(long n, int k, int s) {
         long out = (n + s - 1) / s;
         int total = (int) Math.max((out - 1) * s + k - n, 0);
         return new int[] {total / 2, total - total / 2};

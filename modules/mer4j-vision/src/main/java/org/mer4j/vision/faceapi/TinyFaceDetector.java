@@ -14,7 +14,8 @@ import org.mer4j.vision.face.RgbImage;
 
 /**
  * The Tiny Face Detector of face-api.js (Vincent Mühler, 2018; the {@code @vladmandic/face-api}
- * 1.7.15 weights), re-implemented on DJL. It is a Tiny-YOLOv2 style single-shot detector (Redmon
+ * 1.7.15 weights), re-implemented on ONNX Runtime ({@link FaceApiGraphs#tinyDetector}) and on DJL
+ * (the code below, the reference), as {@link FaceNetEngine} chooses. It is a Tiny-YOLOv2 style single-shot detector (Redmon
  * and Farhadi, "YOLO9000: Better, Faster, Stronger", CVPR 2017) whose backbone uses depthwise
  * separable convolutions (Howard et al., "MobileNets", arXiv:1704.04861): a 3x3 conv (valid) to 16
  * channels, five separable 3x3 convs to 32..512 channels with leaky ReLU (0.1) and 2x2 max pools,
@@ -38,6 +39,7 @@ public final class TinyFaceDetector implements FaceDetector {
     private static final float LEAKY = 0.1f;
 
     private final TinyFaceDetectorOptions options;
+    private final OrtFaceNet ort;
     private final NDManager manager;
     private final NDArray conv0W;
     private final NDArray conv0B;
@@ -59,8 +61,25 @@ public final class TinyFaceDetector implements FaceDetector {
      * @throws FaceApiModelsMissingException when they are not installed
      */
     public TinyFaceDetector(FaceApiModels models, TinyFaceDetectorOptions options) {
+        this(models, options, FaceNetEngine.ONNXRUNTIME);
+    }
+
+    /**
+     * Loads the weights of {@code models} to run on {@code engine}.
+     *
+     * @throws FaceApiModelsMissingException when they are not installed
+     */
+    public TinyFaceDetector(FaceApiModels models, TinyFaceDetectorOptions options, FaceNetEngine engine) {
         this.options = options;
         WeightMap w = WeightMap.load(models.require(FaceApiModels.TINY_FACE_DETECTOR));
+        if (engine == FaceNetEngine.ONNXRUNTIME) {
+            int size = options.inputSize();
+            ort = new OrtFaceNet("tiny-face-detector", FaceApiGraphs.tinyDetector(w, size), 3, size, size);
+            manager = null;
+            conv0W = conv0B = headW = headB = null;
+            return;
+        }
+        ort = null;
         manager = NDManager.newBaseManager(Device.cpu());
         manager.setName("tiny-face-detector");
         conv0W = TfOps.convFilter(manager, w.get("conv0/filters", 3, 3, 3, 16));
@@ -87,21 +106,25 @@ public final class TinyFaceDetector implements FaceDetector {
 
     @Override
     public List<FaceDetection> detect(RgbImage image) {
+        float[] raw = grid(image);
+        int cells = (int) Math.round(Math.sqrt(raw.length / 25.0));
+        return decode(raw, cells, image.width(), image.height());
+    }
+
+    /** The head's raw output {@code [25, cells, cells]} (5 anchors x (tx, ty, tw, th, objectness)) for {@code image}. */
+    float[] grid(RgbImage image) {
         int size = options.inputSize();
         int n = 3 * size * size;
         if (input.length != n) {
             input = new float[n];
         }
         ImagePrep.squareResize(image, 0, 0, image.width(), image.height(), false, size, MEAN_RGB, input, 0);
-        float[] raw;
-        int cells;
-        try (NDManager call = manager.newSubManager()) {
-            NDArray x = call.create(input, new Shape(1, 3, size, size));
-            NDArray out = forward(x);
-            cells = (int) out.getShape().get(2);
-            raw = out.toFloatArray();
+        if (ort != null) {
+            return ort.run(input, 1, FaceApiGraphs.GRID)[0];
         }
-        return decode(raw, cells, image.width(), image.height());
+        try (NDManager call = manager.newSubManager()) {
+            return forward(call.create(input, new Shape(1, 3, size, size))).toFloatArray();
+        }
     }
 
     /** The backbone and head on a normalised NCHW batch; returns {@code [N, 25, cells, cells]}. */
@@ -179,6 +202,10 @@ public final class TinyFaceDetector implements FaceDetector {
 
     @Override
     public void close() {
-        manager.close();
+        if (ort != null) {
+            ort.close();
+        } else {
+            manager.close();
+        }
     }
 }

@@ -54,6 +54,8 @@ public final class FaceFramePipeline implements AutoCloseable {
     private Mat prevGray = new Mat();
     private final Mat rgbCrop = new Mat();
     private byte[] cropRgb = new byte[0];
+    /** The downscaled detection frame's bytes (B,G,R), reused between detections. */
+    private byte[] smallBgr = new byte[0];
     private FaceDetection track;
     private FaceLandmarks trackLandmarks;
     private boolean prevGrayValid;
@@ -242,12 +244,14 @@ public final class FaceFramePipeline implements AutoCloseable {
             }
             int sw = roi.cols();
             int sh = roi.rows();
-            byte[] rgb = new byte[sw * sh * 3];
-            try (Mat m = new Mat()) {
-                cvtColor(roi, m, COLOR_BGR2RGB);
-                m.data().get(rgb);
+            int n = sw * sh * 3;
+            if (smallBgr.length != n) {
+                smallBgr = new byte[n];
             }
-            return models.detector().detect(new RgbImage(sw, sh, rgb));
+            try (Mat m = roi.clone()) {
+                m.data().get(smallBgr);
+            }
+            return models.detector().detect(new RgbImage(sw, sh, smallBgr, true));
         }
     }
 

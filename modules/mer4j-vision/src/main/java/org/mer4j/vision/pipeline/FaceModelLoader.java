@@ -7,6 +7,7 @@ import org.mer4j.vision.face.FaceDetector;
 import org.mer4j.vision.face.LandmarkModel;
 import org.mer4j.vision.faceapi.FaceApiModels;
 import org.mer4j.vision.faceapi.FaceExpressionNet;
+import org.mer4j.vision.faceapi.FaceNetEngine;
 import org.mer4j.vision.faceapi.Landmark68Net;
 import org.mer4j.vision.faceapi.TinyFaceDetector;
 import org.mer4j.vision.faceapi.TinyFaceDetectorOptions;
@@ -45,9 +46,10 @@ public final class FaceModelLoader {
             FaceDetector det = null;
             LandmarkModel lm = null;
             try {
-                det = new TinyFaceDetector(api, TinyFaceDetectorOptions.of(DETECTOR_INPUT_SIZE, Math.min(cfg.minScore(), 0.5)));
-                lm = new Landmark68Net(api);
-                ExpressionModel ex = new FaceExpressionNet(api);
+                FaceNetEngine engine = cfg.netEngine();
+                det = new TinyFaceDetector(api, TinyFaceDetectorOptions.of(DETECTOR_INPUT_SIZE, Math.min(cfg.minScore(), 0.5)), engine);
+                lm = new Landmark68Net(api, engine);
+                ExpressionModel ex = new FaceExpressionNet(api, engine);
                 return new FaceModels("face-api", det, lm, ex);
             } catch (RuntimeException | LinkageError e) {
                 if (det != null) {

@@ -19,10 +19,12 @@ import org.mer4j.vision.HaarFaceConfig;
  * @param exportFormat {@code png} or {@code jpg} (default {@code png})
  * @param modelsDir folder of the face-api weights; null = where {@code tools/mer4j models install} puts them (see
  *                  {@link org.mer4j.vision.faceapi.FaceApiModels#locate()}) (default null)
+ * @param engine what runs the face-api nets: {@code onnxruntime} (default; fused native graphs) or {@code pytorch}
+ *               (DJL, the reference port); see {@link org.mer4j.vision.faceapi.FaceNetEngine}
  */
 public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integer detectWidth, Double minScore, String tracking,
                                  Integer cropSize, Boolean alignEyesOnly, Double margin, String exportAlignedTo,
-                                 String exportFormat, String modelsDir) {
+                                 String exportFormat, String modelsDir, String engine) {
     public FacePipelineConfig {
         // absent keys of a partial face: block take the defaults (boxed so that Jackson leaves them null)
         if (haar == null) {
@@ -67,20 +69,26 @@ public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integ
         if (modelsDir != null && modelsDir.isBlank()) {
             modelsDir = null;
         }
+        engine = org.mer4j.vision.faceapi.FaceNetEngine.parse(engine).label();
+    }
+
+    /** The engine of the face-api nets. */
+    public org.mer4j.vision.faceapi.FaceNetEngine netEngine() {
+        return org.mer4j.vision.faceapi.FaceNetEngine.parse(engine);
     }
 
     /** Detect every 5 frames at 320 pixels wide, optical-flow or landmark tracking, 112x112 five-point alignment, no export. */
     public static FacePipelineConfig defaults() {
-        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null);
+        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null, null);
     }
 
     /** A copy with another detection interval. */
     public FacePipelineConfig withDetectEvery(int k) {
-        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir);
+        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir, engine);
     }
 
     /** A copy exporting aligned crops to {@code folder}. */
     public FacePipelineConfig withExport(String folder) {
-        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir);
+        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir, engine);
     }
 }

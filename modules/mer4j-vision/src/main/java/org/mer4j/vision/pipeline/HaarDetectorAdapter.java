@@ -32,9 +32,12 @@ public final class HaarDetectorAdapter implements BgrFaceDetector {
 
     @Override
     public List<FaceDetection> detect(RgbImage image) {
-        try (Mat rgb = new Mat(image.height(), image.width(), CV_8UC3); Mat bgr = new Mat()) {
-            rgb.data().put(image.rgb(), 0, image.rgb().length);
-            cvtColor(rgb, bgr, COLOR_RGB2BGR);
+        try (Mat px = new Mat(image.height(), image.width(), CV_8UC3); Mat bgr = new Mat()) {
+            px.data().put(image.rgb(), 0, image.rgb().length);
+            if (image.bgr()) {
+                return detect(px);
+            }
+            cvtColor(px, bgr, COLOR_RGB2BGR);
             return detect(bgr);
         }
     }

@@ -1,4 +1,4 @@
-package org.mer4j.text.minilm;
+package org.mer4j.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,23 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import org.mer4j.text.asr.Mer4jCache;
 
 /**
  * Puts ONNX Runtime's native libraries, which ship inside its Maven Central jar, into the mer4j
  * cache ({@code <cache>/onnxruntime/<platform>-<sha12>/}) once, and points ONNX Runtime at them
  * (system property {@code onnxruntime.native.path}) before it loads. Without this, every JVM would
  * unpack 16 MB into a fresh temporary folder and leave the folder behind. A path already set by
- * the user wins; a platform the jar does not cover is left to ONNX Runtime's own loader.
+ * the user wins; a platform the jar does not cover is left to ONNX Runtime's own loader. Used by
+ * every mer4j component that runs ONNX Runtime (the {@code text-minilm} encoder, the face-api nets);
+ * the caller has ONNX Runtime on its class path, mer4j-api itself does not depend on it.
  */
-final class OnnxRuntimeNatives {
-    static final String PROPERTY = "onnxruntime.native.path";
+public final class OnnxRuntimeNatives {
+    /** The system property ONNX Runtime reads its native folder from. */
+    public static final String PROPERTY = "onnxruntime.native.path";
 
     private OnnxRuntimeNatives() {
     }
 
     /** Sets {@value #PROPERTY} to the cached libraries of this platform; the folder, or null when left to ONNX Runtime. */
-    static synchronized Path prepare() {
+    public static synchronized Path prepare() {
         String set = System.getProperty(PROPERTY);
         if (set != null && !set.isBlank()) {
             return Path.of(set);
@@ -32,7 +34,7 @@ final class OnnxRuntimeNatives {
         String ext = platform.startsWith("osx") ? ".dylib" : platform.startsWith("win") ? ".dll" : ".so";
         String prefix = platform.startsWith("win") ? "" : "lib";
         String[] names = {prefix + "onnxruntime" + ext, prefix + "onnxruntime4j_jni" + ext};
-        ClassLoader loader = ai.onnxruntime.OrtException.class.getClassLoader();
+        ClassLoader loader = loader();
         String base = "ai/onnxruntime/native/" + platform + "/";
         if (platform.isEmpty() || loader.getResource(base + names[0]) == null || loader.getResource(base + names[1]) == null) {
             return null;
@@ -42,7 +44,7 @@ final class OnnxRuntimeNatives {
             try (InputStream in = loader.getResourceAsStream(base + names[0])) {
                 main = in.readAllBytes();
             }
-            Path dir = Mer4jCache.root().resolve("onnxruntime").resolve(platform + "-" + MiniLmModel.sha256(main).substring(0, 12));
+            Path dir = Mer4jCache.root().resolve("onnxruntime").resolve(platform + "-" + PinnedFiles.sha256(main).substring(0, 12));
             Files.createDirectories(dir);
             write(dir.resolve(names[0]), main);
             try (InputStream in = loader.getResourceAsStream(base + names[1])) {
@@ -51,9 +53,19 @@ final class OnnxRuntimeNatives {
             System.setProperty(PROPERTY, dir.toString());
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("text-minilm: cannot put ONNX Runtime's native libraries into the mer4j cache "
+            throw new UncheckedIOException("ONNX Runtime: cannot put ONNX Runtime's native libraries into the mer4j cache "
                     + Mer4jCache.root() + " (" + e.getMessage() + "); make it writable, point MER4J_CACHE elsewhere, or set -D"
                     + PROPERTY + " to a folder holding " + String.join(" and ", names), e);
+        }
+    }
+
+    /** The class loader that holds ONNX Runtime (its natives are resources of its jar). */
+    private static ClassLoader loader() {
+        try {
+            return Class.forName("ai.onnxruntime.OrtException", false, OnnxRuntimeNatives.class.getClassLoader()).getClassLoader();
+        } catch (ClassNotFoundException e) {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : OnnxRuntimeNatives.class.getClassLoader();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.mer4j.text.asr;
+package org.mer4j.api;
 
 import java.nio.file.Path;
 
