@@ -26,7 +26,11 @@ import org.mer4j.vision.features.FaceGeometryConfig;
 import org.mer4j.vision.features.FaceGeometryProvider;
 import org.mer4j.vision.features.FaceLandmarksConfig;
 import org.mer4j.vision.features.FaceLandmarksProvider;
+import org.mer4j.vision.face.ExpressionOutput;
+import org.mer4j.vision.pipeline.FaceFramePipeline;
 import org.mer4j.vision.pipeline.FaceModelLoader;
+import org.mer4j.vision.pipeline.FaceModels;
+import org.mer4j.vision.pipeline.FaceObservation;
 import org.mer4j.vision.pipeline.FacePipelineConfig;
 
 /**
@@ -71,6 +75,9 @@ public final class FacesSpeed {
         String engine = null;
         String ffmpeg = null;
         int ffmpegThreads = 0;
+        int landmarkEvery = 1;
+        int expressionEvery = 1;
+        boolean accuracy = false;
         for (int i = 1; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -85,6 +92,9 @@ public final class FacesSpeed {
                 case "--engine" -> engine = v;
                 case "--ffmpeg" -> ffmpeg = v;
                 case "--ffmpeg-threads" -> ffmpegThreads = Integer.parseInt(v);
+                case "--landmark-every" -> landmarkEvery = Integer.parseInt(v);
+                case "--expression-every" -> expressionEvery = Integer.parseInt(v);
+                case "--accuracy" -> accuracy = Boolean.parseBoolean(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -93,11 +103,11 @@ public final class FacesSpeed {
         }
         FacePipelineConfig face = FacePipelineConfig.defaults().withDetectEvery(detectEvery);
         face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
-                face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), face.modelsDir(), engine);
+                face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), face.modelsDir(), engine, landmarkEvery, expressionEvery);
         if (models.equals("haar")) {
             Path none = Files.createTempDirectory("mer4j-no-face-api");
             face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
-                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString(), face.engine());
+                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString(), face.engine(), landmarkEvery, expressionEvery);
         }
         boolean full = FaceModelLoader.locate(face).isInstalled();
         List<FeatureExtractor> extractors = new ArrayList<>();
@@ -138,6 +148,7 @@ public final class FacesSpeed {
         for (FeatureExtractor e : extractors) {
             e.close();
         }
+        String acc = accuracy && full ? accuracy(video, width, height, face) : null;
         StringBuilder sb = new StringBuilder();
         sb.append("{\"frames\": ").append(frames)
                 .append(", \"width\": ").append(width).append(", \"height\": ").append(height)
@@ -146,6 +157,9 @@ public final class FacesSpeed {
                 .append(", \"extractors\": ").append(names.stream().map(n -> "\"" + n + "\"").toList())
                 .append(", \"face_fraction\": ").append(String.format(Locale.ROOT, "%.4f", validFraction))
                 .append(", \"engine\": \"").append(face.engine()).append('"')
+                .append(", \"landmark_every\": ").append(face.landmarkEvery())
+                .append(", \"expression_every\": ").append(face.expressionEvery())
+                .append(acc == null ? "" : ", \"accuracy_vs_every_frame_pytorch\": " + acc)
                 .append(", \"one_thread\": ").append(oneThread)
                 .append(", \"warmup_reps\": ").append(warmup)
                 .append(", \"pipeline_fps\": ").append(String.format(Locale.ROOT, "%.2f", median(fps)))
@@ -258,6 +272,66 @@ public final class FacesSpeed {
         count[0] = n[0];
         valid[0] = first == null ? 0 : first.validFraction();
         rss.add(status("VmRSS"));
+    }
+
+    /**
+     * The accuracy cost of the speed levers of {@code lever} (engine, landmark and expression rates):
+     * both it and the reference (the DJL engine, every net on every frame, same detection rate) run on
+     * the same decoded frames; returns a JSON object with the landmark error in image pixels normalised
+     * by the reference's outer-eye-corner distance (mean and 95th percentile over frames where both
+     * have landmarks), the mean absolute difference of the 7 expression probabilities and the
+     * agreement of the most probable expression.
+     */
+    private static String accuracy(Path video, int width, int height, FacePipelineConfig lever) throws Exception {
+        FacePipelineConfig ref = lever.withNets("pytorch", 1, 1);
+        FaceModels refModels = FaceModelLoader.open(ref);
+        FaceModels levModels = FaceModelLoader.open(lever);
+        List<Double> nme = new ArrayList<>();
+        double[] probDiff = new double[1];
+        int[] both = new int[2];
+        try (FaceFramePipeline a = new FaceFramePipeline(ref, refModels, "reference");
+             FaceFramePipeline b = new FaceFramePipeline(lever, levModels, "lever")) {
+            decode(video, width, height, f -> {
+                FaceObservation oa = a.process(f);
+                FaceObservation ob = b.process(f);
+                if (oa.landmarks() != null && ob.landmarks() != null) {
+                    double[] p = oa.landmarks().xy();
+                    double[] q = ob.landmarks().xy();
+                    double iod = Math.hypot(p[90] - p[72], p[91] - p[73]);
+                    double sum = 0;
+                    for (int i = 0; i < p.length; i += 2) {
+                        sum += Math.hypot(p[i] - q[i], p[i + 1] - q[i + 1]);
+                    }
+                    nme.add(sum / (p.length / 2) / iod);
+                }
+                ExpressionOutput ea = oa.present() ? oa.expression() : null;
+                ExpressionOutput eb = ob.present() ? ob.expression() : null;
+                if (ea != null && eb != null) {
+                    float[] pa = ea.probabilities();
+                    float[] pb = eb.probabilities();
+                    int ia = 0;
+                    int ib = 0;
+                    for (int k = 0; k < pa.length; k++) {
+                        probDiff[0] += Math.abs(pa[k] - pb[k]) / pa.length;
+                        ia = pa[k] > pa[ia] ? k : ia;
+                        ib = pb[k] > pb[ib] ? k : ib;
+                    }
+                    both[0]++;
+                    both[1] += ia == ib ? 1 : 0;
+                }
+            });
+        } finally {
+            refModels.close();
+            levModels.close();
+        }
+        List<Double> sorted = new ArrayList<>(nme);
+        java.util.Collections.sort(sorted);
+        double mean = nme.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double p95 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(0.95 * sorted.size())));
+        return String.format(Locale.ROOT, "{\"landmark_frames\": %d, \"landmark_nme_mean\": %.5f, \"landmark_nme_p95\": %.5f,"
+                + " \"expression_frames\": %d, \"expression_prob_mean_abs_diff\": %.5f, \"expression_argmax_agreement\": %.4f}",
+                nme.size(), mean, p95, both[0], both[0] == 0 ? Double.NaN : probDiff[0] / both[0],
+                both[0] == 0 ? Double.NaN : both[1] / (double) both[0]);
     }
 
     /** Seconds of one reference decode: ffmpeg scaling to W x H bilinear and converting to BGR24, output discarded. */

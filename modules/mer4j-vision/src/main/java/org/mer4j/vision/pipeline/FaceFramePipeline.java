@@ -57,6 +57,8 @@ public final class FaceFramePipeline implements AutoCloseable {
     /** The downscaled detection frame's bytes (B,G,R), reused between detections. */
     private byte[] smallBgr = new byte[0];
     private FaceDetection track;
+    private ExpressionOutput heldExpression;
+    private int heldExpressionFrame = -2;
     private FaceLandmarks trackLandmarks;
     private boolean prevGrayValid;
     private int frames;
@@ -113,6 +115,7 @@ public final class FaceFramePipeline implements AutoCloseable {
         FaceDetection box = null;
         NoFaceReason why = null;
         RgbImage rgb = null;
+        FaceLandmarks followed = null;
         if (detectNow) {
             detections++;
             List<FaceDetection> found = detect(s, track);
@@ -134,7 +137,16 @@ public final class FaceFramePipeline implements AutoCloseable {
             if (useLandmarks) {
                 // landmark propagation, checked by optical flow: the landmark net has no confidence, so a
                 // face that vanished between detections is caught by the flow tracker losing its points
-                box = prevGrayValid && flow.track(prevGray, gray, scaled(track, s)) == null ? null : boxOf(trackLandmarks, w, h);
+                FaceDetection moved = prevGrayValid ? flow.track(prevGray, gray, scaled(track, s)) : null;
+                if (prevGrayValid && moved == null) {
+                    box = null;
+                } else {
+                    box = boxOf(trackLandmarks, w, h);
+                    if (moved != null && obs.frameIndex % cfg.landmarkEvery() != 0) {
+                        // not a landmark-net frame: the previous points follow the box's flow motion
+                        followed = follow(trackLandmarks, scaled(track, s), moved, 1 / s);
+                    }
+                }
             } else if (cfg.tracking().equals("hold")) {
                 box = track;
             } else if (prevGrayValid && (cfg.tracking().equals("auto") || cfg.tracking().equals("flow"))) {
@@ -150,7 +162,7 @@ public final class FaceFramePipeline implements AutoCloseable {
         FaceLandmarks lm = null;
         if (box != null && models.landmarks() != null) {
             rgb = rgbOf(frame);
-            lm = models.landmarks().locate(rgb, box);
+            lm = followed != null ? followed : models.landmarks().locate(rgb, box);
             if (!plausible(lm, w, h)) {
                 lm = null;
                 box = null;
@@ -281,6 +293,16 @@ public final class FaceFramePipeline implements AutoCloseable {
         if (models.expression() == null) {
             return null;
         }
+        if (o.frameIndex % cfg.expressionEvery() != 0 && heldExpression != null && heldExpressionFrame == o.frameIndex - 1) {
+            heldExpressionFrame = o.frameIndex; // not an expression-net frame and the face was there just before: hold
+            return heldExpression;
+        }
+        heldExpression = runExpression(o);
+        heldExpressionFrame = o.frameIndex;
+        return heldExpression;
+    }
+
+    private ExpressionOutput runExpression(FaceObservation o) {
         if (o.landmarks != null && o.frameRgb != null && models.expression() instanceof FaceExpressionNet net) {
             return net.classify(o.frameRgb, Landmark68Net.alignedBox(o.landmarks, 1.0));
         }
@@ -292,6 +314,24 @@ public final class FaceFramePipeline implements AutoCloseable {
         }
         rgbCrop.data().get(cropRgb);
         return models.expression().classify(new RgbImage(crop.cols(), crop.rows(), cropRgb.clone()));
+    }
+
+    /**
+     * {@code lm} moved as the face box moved from {@code from} to {@code to} (centre shift and size
+     * ratio, in the small frame's pixels; {@code toFull} scales back to the frame).
+     */
+    static FaceLandmarks follow(FaceLandmarks lm, FaceDetection from, FaceDetection to, double toFull) {
+        double k = Math.sqrt((to.width() * to.height()) / Math.max(1e-9, from.width() * from.height()));
+        double fx = (from.x() + from.width() / 2) * toFull;
+        double fy = (from.y() + from.height() / 2) * toFull;
+        double tx = (to.x() + to.width() / 2) * toFull;
+        double ty = (to.y() + to.height() / 2) * toFull;
+        double[] xy = lm.xy().clone();
+        for (int i = 0; i < xy.length; i += 2) {
+            xy[i] = tx + (xy[i] - fx) * k;
+            xy[i + 1] = ty + (xy[i + 1] - fy) * k;
+        }
+        return new FaceLandmarks(xy);
     }
 
     private static FaceDetection scaled(FaceDetection d, double s) {

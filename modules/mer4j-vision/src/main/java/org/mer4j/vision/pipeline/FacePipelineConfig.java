@@ -21,10 +21,17 @@ import org.mer4j.vision.HaarFaceConfig;
  *                  {@link org.mer4j.vision.faceapi.FaceApiModels#locate()}) (default null)
  * @param engine what runs the face-api nets: {@code onnxruntime} (default; fused native graphs) or {@code pytorch}
  *               (DJL, the reference port); see {@link org.mer4j.vision.faceapi.FaceNetEngine}
+ * @param landmarkEvery run the 68-landmark net on every k-th frame, in [1, 30] (default 1: every frame); in between the
+ *                      previous landmarks follow the optical-flow motion of the face box (shift and scale). Detection
+ *                      frames and frames after a lost track always run it. A speed lever: its accuracy cost is
+ *                      measured by {@code tools/bench/faces-speed.sh}
+ * @param expressionEvery run the expression net on every k-th frame, in [1, 30] (default 1); in between the last output is
+ *                        held while the face stays tracked (a speed lever, measured like {@code landmarkEvery})
  */
 public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integer detectWidth, Double minScore, String tracking,
                                  Integer cropSize, Boolean alignEyesOnly, Double margin, String exportAlignedTo,
-                                 String exportFormat, String modelsDir, String engine) {
+                                 String exportFormat, String modelsDir, String engine, Integer landmarkEvery,
+                                 Integer expressionEvery) {
     public FacePipelineConfig {
         // absent keys of a partial face: block take the defaults (boxed so that Jackson leaves them null)
         if (haar == null) {
@@ -70,6 +77,14 @@ public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integ
             modelsDir = null;
         }
         engine = org.mer4j.vision.faceapi.FaceNetEngine.parse(engine).label();
+        landmarkEvery = landmarkEvery == null ? 1 : landmarkEvery;
+        expressionEvery = expressionEvery == null ? 1 : expressionEvery;
+        if (landmarkEvery < 1 || landmarkEvery > 30) {
+            throw new IllegalArgumentException("face.landmarkEvery must be in [1, 30] frames, got " + landmarkEvery + "; 1 runs the landmark net on every frame");
+        }
+        if (expressionEvery < 1 || expressionEvery > 30) {
+            throw new IllegalArgumentException("face.expressionEvery must be in [1, 30] frames, got " + expressionEvery + "; 1 runs the expression net on every frame");
+        }
     }
 
     /** The engine of the face-api nets. */
@@ -79,16 +94,22 @@ public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integ
 
     /** Detect every 5 frames at 320 pixels wide, optical-flow or landmark tracking, 112x112 five-point alignment, no export. */
     public static FacePipelineConfig defaults() {
-        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null, null);
+        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null, null, 1, 1);
     }
 
     /** A copy with another detection interval. */
     public FacePipelineConfig withDetectEvery(int k) {
-        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir, engine);
+        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir, engine, landmarkEvery, expressionEvery);
+    }
+
+    /** A copy with other net rates and engine (the speed levers). */
+    public FacePipelineConfig withNets(String engine, int landmarkEvery, int expressionEvery) {
+        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo,
+                exportFormat, modelsDir, engine, landmarkEvery, expressionEvery);
     }
 
     /** A copy exporting aligned crops to {@code folder}. */
     public FacePipelineConfig withExport(String folder) {
-        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir, engine);
+        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir, engine, landmarkEvery, expressionEvery);
     }
 }
