@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Exactness of mer4j's DJL ports of the face-api models against the package's own JavaScript.
+# Exactness of mer4j's face-api nets (on their default engine, ONNX Runtime) against the package's own JavaScript.
 #   tools/bench/faces-exactness.sh [--update-fixtures]
 # 1. makes sure the weights are installed (tools/mer4j models install) and the Node reference is
 #    installed (tools/faceapi-reference: @vladmandic/face-api 1.7.15 on pure-JS @tensorflow/tfjs, CPU backend);

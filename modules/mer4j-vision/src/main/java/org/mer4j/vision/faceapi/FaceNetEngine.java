@@ -24,6 +24,11 @@ public enum FaceNetEngine {
         };
     }
 
+    /** Intra-op threads of each ONNX Runtime face net ({@code -Dmer4j.face.threads}, else the PyTorch thread setting, else 1). */
+    public static int onnxRuntimeThreads() {
+        return OrtFaceNet.threads();
+    }
+
     /** The config spelling. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

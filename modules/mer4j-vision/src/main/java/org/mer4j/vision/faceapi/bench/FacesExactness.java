@@ -1,6 +1,5 @@
 package org.mer4j.vision.faceapi.bench;
 
-import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +21,7 @@ import org.mer4j.vision.face.FaceDetection;
 import org.mer4j.vision.face.FaceLandmarks;
 import org.mer4j.vision.face.RgbImage;
 import org.mer4j.vision.faceapi.FaceApiModels;
+import org.mer4j.vision.faceapi.FaceNetEngine;
 import org.mer4j.vision.faceapi.FaceCrop;
 import org.mer4j.vision.faceapi.FaceExpressionNet;
 import org.mer4j.vision.faceapi.Landmark68Net;
@@ -29,7 +29,7 @@ import org.mer4j.vision.faceapi.TinyFaceDetector;
 import org.mer4j.vision.faceapi.TinyFaceDetectorOptions;
 
 /**
- * Compares the DJL ports of the face-api models with the package's own JavaScript
+ * Compares mer4j's face-api nets (ONNX Runtime, the default engine) with the package's own JavaScript
  * (tools/faceapi-reference) on identical raw RGB inputs.
  *
  * <pre>
@@ -259,16 +259,11 @@ public final class FacesExactness {
             result.put("expression_features_max_abs", all.features());
             result.put("problems", all.problems());
             result.set("inputs", per);
-            int threads = JniUtils.getNumThreads();
+            int threads = FaceNetEngine.onnxRuntimeThreads();
             ObjectNode timing = JSON.createObjectNode();
-            timing.put("note", "median ms per call incl. preprocessing, 640x480 frame, PyTorch CPU; load average at start "
+            timing.put("note", "median ms per call incl. preprocessing, 640x480 frame, ONNX Runtime CPU (face.engine default); load average at start "
                     + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-            timing.set("torch_threads_" + threads, timings(m));
-            if (threads != 1) {
-                JniUtils.setNumThreads(1);
-                timing.set("torch_threads_1", timings(m));
-                JniUtils.setNumThreads(threads);
-            }
+            timing.set("onnxruntime_threads_" + threads, timings(m));
             result.set("timings_ms", timing);
         }
         result.put("reference", "@vladmandic/face-api@" + FaceApiModels.VERSION + " on @tensorflow/tfjs (cpu backend)");
