@@ -1,9 +1,5 @@
 package org.mer4j.text.minilm;
 
-import org.mer4j.api.Mer4jCache;
-import org.mer4j.api.OnnxRuntimeNatives;
-import org.mer4j.api.PinnedFiles;
-
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -21,6 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mer4j.api.Mer4jCache;
+import org.mer4j.api.OnnxRuntimeNatives;
+import org.mer4j.api.PinnedFiles;
 
 /**
  * The all-MiniLM-L6-v2 sentence encoder (Reimers and Gurevych, EMNLP 2019, Sentence-BERT; Wang et
@@ -87,8 +86,8 @@ public final class MiniLmModel implements AutoCloseable {
         this.batchSize = batchSize;
         byte[] model = resource(MODEL_RESOURCE);
         byte[] tok = resource(TOKENIZER_RESOURCE);
-        if (expected != null && (!expected.model().equals(sha256(model)) || !expected.tokenizer().equals(sha256(tok)))) {
-            throw new IOException("text-minilm: the model on the class path changed while loading (sha256 " + sha256(model)
+        if (expected != null && (!expected.model().equals(PinnedFiles.sha256(model)) || !expected.tokenizer().equals(PinnedFiles.sha256(tok)))) {
+            throw new IOException("text-minilm: the model on the class path changed while loading (sha256 " + PinnedFiles.sha256(model)
                     + ", expected " + expected.model() + "); restart with one copy of " + ARTIFACT + " on the class path");
         }
         Map<String, String> options = new HashMap<>();
@@ -137,7 +136,7 @@ public final class MiniLmModel implements AutoCloseable {
     /** The sha256 of the two resources, computed once per class loader. */
     public static synchronized Hashes resourceHashes() throws IOException {
         if (hashes == null) {
-            hashes = new Hashes(sha256(resource(MODEL_RESOURCE)), sha256(resource(TOKENIZER_RESOURCE)));
+            hashes = new Hashes(PinnedFiles.sha256(resource(MODEL_RESOURCE)), PinnedFiles.sha256(resource(TOKENIZER_RESOURCE)));
         }
         return hashes;
     }
@@ -335,10 +334,6 @@ public final class MiniLmModel implements AutoCloseable {
             }
             return in.readAllBytes();
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        return PinnedFiles.sha256(bytes);
     }
 
     @Override

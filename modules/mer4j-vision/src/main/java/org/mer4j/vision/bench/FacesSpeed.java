@@ -202,11 +202,7 @@ public final class FacesSpeed {
             }
         }, "faces-speed-decoder");
         decoder.start();
-        ClipSource source = new ClipSource(new Clip("bench", "bench", null, null, null, null, null), video, null, null);
-        List<ExtractionSession> sessions = new ArrayList<>();
-        for (FeatureExtractor e : extractors) {
-            sessions.add(e.open(source));
-        }
+        List<ExtractionSession> sessions = open(video, extractors);
         int n = 0;
         long nextSample = 0;
         while (true) {
@@ -227,27 +223,13 @@ public final class FacesSpeed {
         if (failure[0] != null) {
             throw new IllegalStateException("decoding failed: " + failure[0], failure[0]);
         }
-        FeatureTrack first = null;
-        for (ExtractionSession s : sessions) {
-            FeatureTrack t = s.finish();
-            if (first == null) {
-                first = t;
-            }
-            s.close();
-        }
-        count[0] = n;
-        valid[0] = first == null ? 0 : first.validFraction();
-        rss.add(status("VmRSS"));
+        finish(sessions, n, count, valid, rss);
     }
 
     /** Decoding and the face pipeline on the calling thread, frame after frame. */
     private static void runOneThread(Path video, int width, int height, List<FeatureExtractor> extractors, int[] count, double[] valid,
                                      List<Long> rss) throws Exception {
-        ClipSource source = new ClipSource(new Clip("bench", "bench", null, null, null, null, null), video, null, null);
-        List<ExtractionSession> sessions = new ArrayList<>();
-        for (FeatureExtractor e : extractors) {
-            sessions.add(e.open(source));
-        }
+        List<ExtractionSession> sessions = open(video, extractors);
         int[] n = new int[1];
         decode(video, width, height, f -> {
             try {
@@ -261,6 +243,22 @@ public final class FacesSpeed {
                 rss.add(status("VmRSS"));
             }
         });
+        finish(sessions, n[0], count, valid, rss);
+    }
+
+    /** One session per extractor on the video as a clip. */
+    private static List<ExtractionSession> open(Path video, List<FeatureExtractor> extractors) throws Exception {
+        ClipSource source = new ClipSource(new Clip("bench", "bench", null, null, null, null, null), video, null, null);
+        List<ExtractionSession> sessions = new ArrayList<>();
+        for (FeatureExtractor e : extractors) {
+            sessions.add(e.open(source));
+        }
+        return sessions;
+    }
+
+    /** Finishes and closes the sessions; records the frame count, the first track's face fraction and the RSS. */
+    private static void finish(List<ExtractionSession> sessions, int frames, int[] count, double[] valid, List<Long> rss)
+            throws Exception {
         FeatureTrack first = null;
         for (ExtractionSession s : sessions) {
             FeatureTrack t = s.finish();
@@ -269,7 +267,7 @@ public final class FacesSpeed {
             }
             s.close();
         }
-        count[0] = n[0];
+        count[0] = frames;
         valid[0] = first == null ? 0 : first.validFraction();
         rss.add(status("VmRSS"));
     }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
+import java.util.Set;
 import org.mer4j.api.OnnxRuntimeNatives;
 
 /**
@@ -24,6 +25,7 @@ final class OrtFaceNet implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final long[] itemShape;
+    private final int itemSize;
     private FloatBuffer input = FloatBuffer.allocate(0);
 
     /**
@@ -34,6 +36,11 @@ final class OrtFaceNet implements AutoCloseable {
     OrtFaceNet(String name, byte[] model, long... itemShape) {
         this.name = name;
         this.itemShape = itemShape;
+        int per = 1;
+        for (long d : itemShape) {
+            per *= (int) d;
+        }
+        this.itemSize = per;
         try {
             OnnxRuntimeNatives.prepare();
             env = OrtEnvironment.getEnvironment();
@@ -71,10 +78,7 @@ final class OrtFaceNet implements AutoCloseable {
      * named outputs' values in order.
      */
     float[][] run(float[] values, int n, String... outputs) {
-        int per = 1;
-        for (long d : itemShape) {
-            per *= (int) d;
-        }
+        int per = itemSize;
         if (input.capacity() < n * per) {
             input = ByteBuffer.allocateDirect(4 * n * per).order(ByteOrder.nativeOrder()).asFloatBuffer();
         }
@@ -85,7 +89,7 @@ final class OrtFaceNet implements AutoCloseable {
         shape[0] = n;
         System.arraycopy(itemShape, 0, shape, 1, itemShape.length);
         try (OnnxTensor x = OnnxTensor.createTensor(env, input, shape);
-             OrtSession.Result r = session.run(Map.of("input", x), java.util.Set.of(outputs))) {
+             OrtSession.Result r = session.run(Map.of("input", x), Set.of(outputs))) {
             float[][] out = new float[outputs.length][];
             for (int i = 0; i < outputs.length; i++) {
                 FloatBuffer b = ((OnnxTensor) r.get(outputs[i]).orElseThrow()).getFloatBuffer();

@@ -56,6 +56,7 @@ public final class FaceFramePipeline implements AutoCloseable {
     private byte[] cropRgb = new byte[0];
     /** The downscaled detection frame's bytes (B,G,R), reused between detections. */
     private byte[] smallBgr = new byte[0];
+    private final Mat detectRoi = new Mat();
     private FaceDetection track;
     private ExpressionOutput heldExpression;
     private int heldExpressionFrame = -2;
@@ -260,9 +261,8 @@ public final class FaceFramePipeline implements AutoCloseable {
             if (smallBgr.length != n) {
                 smallBgr = new byte[n];
             }
-            try (Mat m = roi.clone()) {
-                m.data().get(smallBgr);
-            }
+            roi.copyTo(detectRoi); // a region of interest is not continuous in memory: copy it into one block
+            detectRoi.data().get(smallBgr);
             return models.detector().detect(new RgbImage(sw, sh, smallBgr, true));
         }
     }
@@ -429,5 +429,6 @@ public final class FaceFramePipeline implements AutoCloseable {
         gray.close();
         prevGray.close();
         rgbCrop.close();
+        detectRoi.close();
     }
 }
