@@ -15,6 +15,9 @@
 # RSS, and for the face-api variants the accuracy cost against the reference port (DJL engine, every
 # net on every frame): landmark error normalised by the outer-eye-corner distance, expression
 # probability difference and most-probable-expression agreement.
+# The "feature-thread" variants set face.featureThread: the per-frame features run on a second thread per clip
+# (rows identical to the one-thread pipeline, FeatureThreadTest), so their accuracy is that of the same variant
+# without it and is not measured again.
 # Threads: the launcher's defaults (one PyTorch / ONNX Runtime intra-op thread per worker, ffmpeg's own
 # default threading); the variant "one thread" runs decoding and the pipeline on one thread against
 # `ffmpeg -threads 1 -filter_threads 1`.
@@ -51,6 +54,8 @@ variants=(
   "face-api-onnxruntime|--engine onnxruntime --accuracy true"
   "face-api-onnxruntime-nets-every-2|--engine onnxruntime --landmark-every 2 --expression-every 2 --accuracy true"
   "face-api-onnxruntime-nets-every-3|--engine onnxruntime --landmark-every 3 --expression-every 3 --accuracy true"
+  "face-api-onnxruntime-feature-thread|--engine onnxruntime --feature-thread true"
+  "face-api-onnxruntime-nets-every-3-feature-thread|--engine onnxruntime --landmark-every 3 --expression-every 3 --feature-thread true"
   "face-api-onnxruntime-one-thread|--engine onnxruntime --one-thread true --ffmpeg-threads 1"
   "haar|--models haar"
 )

@@ -47,7 +47,8 @@ import org.mer4j.vision.pipeline.FacePipelineConfig;
  * from {@code /proc/self/status}.
  *
  * <p>Usage: {@code FacesSpeed VIDEO [--reps N] [--warmup N] [--models auto|haar] [--engine onnxruntime|pytorch]
- * [--detect-every K] [--width W --height H] [--one-thread true] [--ffmpeg PATH [--ffmpeg-threads N]] [--decode-only true]}.
+ * [--detect-every K] [--landmark-every K] [--expression-every K] [--feature-thread true] [--accuracy true]
+ * [--width W --height H] [--one-thread true] [--ffmpeg PATH [--ffmpeg-threads N]] [--decode-only true]}.
  * {@code --decode-only true} measures mer4j's decoding alone (the ceiling of the pipeline's rate).
  * {@code --models haar} forces the fallback (Haar + face-crop-hog); {@code auto} adds face-geometry,
  * face-landmarks and face-expression when the face-api weights are installed.
@@ -78,6 +79,7 @@ public final class FacesSpeed {
         int landmarkEvery = 1;
         int expressionEvery = 1;
         boolean accuracy = false;
+        boolean featureThread = false;
         for (int i = 1; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -95,6 +97,7 @@ public final class FacesSpeed {
                 case "--landmark-every" -> landmarkEvery = Integer.parseInt(v);
                 case "--expression-every" -> expressionEvery = Integer.parseInt(v);
                 case "--accuracy" -> accuracy = Boolean.parseBoolean(v);
+                case "--feature-thread" -> featureThread = Boolean.parseBoolean(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -103,11 +106,11 @@ public final class FacesSpeed {
         }
         FacePipelineConfig face = FacePipelineConfig.defaults().withDetectEvery(detectEvery);
         face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
-                face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), face.modelsDir(), engine, landmarkEvery, expressionEvery);
+                face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), face.modelsDir(), engine, landmarkEvery, expressionEvery, featureThread);
         if (models.equals("haar")) {
             Path none = Files.createTempDirectory("mer4j-no-face-api");
             face = new FacePipelineConfig(face.haar(), face.detectEvery(), face.detectWidth(), face.minScore(), face.tracking(),
-                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString(), face.engine(), landmarkEvery, expressionEvery);
+                    face.cropSize(), face.alignEyesOnly(), face.margin(), null, face.exportFormat(), none.toString(), face.engine(), landmarkEvery, expressionEvery, featureThread);
         }
         boolean full = FaceModelLoader.locate(face).isInstalled();
         List<FeatureExtractor> extractors = new ArrayList<>();
@@ -159,6 +162,7 @@ public final class FacesSpeed {
                 .append(", \"engine\": \"").append(face.engine()).append('"')
                 .append(", \"landmark_every\": ").append(face.landmarkEvery())
                 .append(", \"expression_every\": ").append(face.expressionEvery())
+                .append(", \"feature_thread\": ").append(face.featureThread())
                 .append(acc == null ? "" : ", \"accuracy_vs_every_frame_pytorch\": " + acc)
                 .append(", \"one_thread\": ").append(oneThread)
                 .append(", \"warmup_reps\": ").append(warmup)

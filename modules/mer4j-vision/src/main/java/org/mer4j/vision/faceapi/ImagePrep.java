@@ -36,58 +36,59 @@ final class ImagePrep {
         int padY = h < w ? prepend : 0;
         double ratio = (double) side / size;
 
-        int[] c0 = new int[size];
-        int[] c1 = new int[size];
+        // per output column: the byte offsets of its two source pixels in a row (-1 = in the zero padding) and the weight
+        int[] colA = new int[size];
+        int[] colB = new int[size];
         double[] cf = new double[size];
         for (int c = 0; c < size; c++) {
             double f = ratio * c;
             int fl = Math.max(0, (int) Math.floor(f));
             cf[c] = f - fl;
-            c0[c] = fl - padX;
-            c1[c] = Math.min(side - 1, (int) Math.ceil(f)) - padX;
+            int a = fl - padX;
+            int b = Math.min(side - 1, (int) Math.ceil(f)) - padX;
+            colA[c] = a >= 0 && a < w ? (x0 + a) * 3 : -1;
+            colB[c] = b >= 0 && b < w ? (x0 + b) * 3 : -1;
         }
         byte[] px = img.rgb();
         // channel k of the output (R, G, B) is byte ch[k] of a pixel: the image may hold B,G,R (a decoded frame)
-        int[] ch = {img.channelOffset(0), img.channelOffset(1), img.channelOffset(2)};
+        int ch0 = img.channelOffset(0);
+        int ch1 = img.channelOffset(1);
+        int ch2 = img.channelOffset(2);
         int stride = img.width() * 3;
         int plane = size * size;
         float m0 = mean[0], m1 = mean[1], m2 = mean[2];
-        double[] top = new double[3];
-        double[] bot = new double[3];
         for (int r = 0; r < size; r++) {
             double f = ratio * r;
             int fl = Math.max(0, (int) Math.floor(f));
             double rf = f - fl;
             int r0 = fl - padY;
             int r1 = Math.min(side - 1, (int) Math.ceil(f)) - padY;
-            boolean in0 = r0 >= 0 && r0 < h;
-            boolean in1 = r1 >= 0 && r1 < h;
-            int base0 = (y0 + r0) * stride;
-            int base1 = (y0 + r1) * stride;
+            int base0 = r0 >= 0 && r0 < h ? (y0 + r0) * stride : -1;
+            int base1 = r1 >= 0 && r1 < h ? (y0 + r1) * stride : -1;
             int o = off + r * size;
             for (int c = 0; c < size; c++) {
-                int a = c0[c], b = c1[c];
-                boolean ina = a >= 0 && a < w;
-                boolean inb = b >= 0 && b < w;
-                int ia = (x0 + a) * 3;
-                int ib = (x0 + b) * 3;
+                int a = colA[c];
+                int b = colB[c];
+                int tl = base0 >= 0 && a >= 0 ? base0 + a : -1;
+                int tr = base0 >= 0 && b >= 0 ? base0 + b : -1;
+                int bl = base1 >= 0 && a >= 0 ? base1 + a : -1;
+                int br = base1 >= 0 && b >= 0 ? base1 + b : -1;
                 double fc = cf[c];
-                for (int k = 0; k < 3; k++) {
-                    int o3 = ch[k];
-                    double tl = in0 && ina ? px[base0 + ia + o3] & 0xff : 0;
-                    double tr = in0 && inb ? px[base0 + ib + o3] & 0xff : 0;
-                    double bl = in1 && ina ? px[base1 + ia + o3] & 0xff : 0;
-                    double br = in1 && inb ? px[base1 + ib + o3] & 0xff : 0;
-                    top[k] = tl + (tr - tl) * fc;
-                    bot[k] = bl + (br - bl) * fc;
-                }
-                float v0 = (float) (top[0] + (bot[0] - top[0]) * rf);
-                float v1 = (float) (top[1] + (bot[1] - top[1]) * rf);
-                float v2 = (float) (top[2] + (bot[2] - top[2]) * rf);
-                dst[o + c] = (v0 - m0) / 255f;
-                dst[o + plane + c] = (v1 - m1) / 255f;
-                dst[o + 2 * plane + c] = (v2 - m2) / 255f;
+                dst[o + c] = (lerp(px, tl, tr, bl, br, ch0, fc, rf) - m0) / 255f;
+                dst[o + plane + c] = (lerp(px, tl, tr, bl, br, ch1, fc, rf) - m1) / 255f;
+                dst[o + 2 * plane + c] = (lerp(px, tl, tr, bl, br, ch2, fc, rf) - m2) / 255f;
             }
         }
+    }
+
+    /** Bilinear value of channel byte {@code k} from four pixel offsets (-1 = zero padding), in tfjs's order of operations. */
+    private static float lerp(byte[] px, int tl, int tr, int bl, int br, int k, double fc, double rf) {
+        double vtl = tl >= 0 ? px[tl + k] & 0xff : 0;
+        double vtr = tr >= 0 ? px[tr + k] & 0xff : 0;
+        double vbl = bl >= 0 ? px[bl + k] & 0xff : 0;
+        double vbr = br >= 0 ? px[br + k] & 0xff : 0;
+        double top = vtl + (vtr - vtl) * fc;
+        double bot = vbl + (vbr - vbl) * fc;
+        return (float) (top + (bot - top) * rf);
     }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Per-clip state of a {@code face-*} extractor: asks the shared pipeline for each frame's
  * observation and keeps only the feature rows. Frames without a face (or where the feature cannot
- * be computed) get a zero row and mask false.
+ * be computed) get a zero row and mask false. With {@code face.featureThread} the row is computed on
+ * the clip's {@link FaceFeatureWorker} (in frame order, the same rows), and {@link #finish()} waits for it.
  */
 final class FaceFeatureSession implements ExtractionSession {
     private static final Logger LOG = LoggerFactory.getLogger(FaceFeatureSession.class);
@@ -46,6 +47,16 @@ final class FaceFeatureSession implements ExtractionSession {
             throw new ClipFailedException(clipId, "face-pipeline-error", name + ": the face pipeline failed on frame "
                     + frame.index() + ": " + e.getMessage(), e);
         }
+        FaceFeatureWorker worker = lease.worker();
+        if (worker == null) {
+            addRow(obs);
+            return;
+        }
+        throwIfFailed(worker);
+        worker.submit(() -> addRow(obs));
+    }
+
+    private void addRow(FaceObservation obs) {
         frames++;
         boolean ok = obs.present() && feature.compute(obs, row);
         if (!ok) {
@@ -53,12 +64,25 @@ final class FaceFeatureSession implements ExtractionSession {
         } else {
             valid++;
         }
-        rows.add(frame.time(), row, ok);
+        rows.add(obs.time(), row, ok);
+    }
+
+    private void throwIfFailed(FaceFeatureWorker worker) throws ClipFailedException {
+        Throwable t = worker.failure();
+        if (t != null) {
+            throw new ClipFailedException(clipId, "face-pipeline-error", name + ": computing the face features failed on the"
+                    + " feature thread: " + t.getMessage(), t);
+        }
     }
 
     @Override
     public FeatureTrack finish() throws ClipFailedException {
         finished = true;
+        FaceFeatureWorker worker = lease.worker();
+        if (worker != null) {
+            worker.drain();
+            throwIfFailed(worker);
+        }
         if (lease.firstFinish()) {
             LOG.info("clip {}: {}", clipId, lease.pipeline().summary());
             lease.pipeline().commitExport();
@@ -83,6 +107,9 @@ final class FaceFeatureSession implements ExtractionSession {
     public void close() {
         if (!closed) {
             closed = true;
+            if (lease.worker() != null && !finished) {
+                lease.worker().cancel(); // queued work of this clip must not touch the feature once it is closed
+            }
             feature.close();
             lease.release(!finished);
         }

@@ -44,11 +44,20 @@ final class SharedFacePipelines {
         private double lastTime = Double.NaN;
         private FaceObservation last;
         private boolean finished;
+        /** The clip's feature thread ({@code face.featureThread}), or null: features run on the decoding thread. */
+        private final FaceFeatureWorker worker;
 
         private Lease(Key key, FaceFramePipeline pipeline, FaceModels models) {
             this.key = key;
             this.pipeline = pipeline;
             this.models = models;
+            this.worker = key.cfg().featureThread()
+                    ? new FaceFeatureWorker(key.clipId(), FacePipelineConfig.FEATURE_FRAMES_IN_FLIGHT) : null;
+        }
+
+        /** The clip's feature thread, or null. */
+        FaceFeatureWorker worker() {
+            return worker;
         }
 
         FaceModels models() {
@@ -63,6 +72,12 @@ final class SharedFacePipelines {
         FaceObservation observe(VideoFrame frame) {
             if (last != null && frame.index() == lastIndex && frame.time() == lastTime) {
                 return last;
+            }
+            if (worker != null) {
+                if (last != null) {
+                    worker.endFrame(); // every sharer has queued its work on the previous frame
+                }
+                worker.beginFrame();
             }
             last = pipeline.process(frame);
             lastIndex = frame.index();
@@ -87,6 +102,9 @@ final class SharedFacePipelines {
                     return;
                 }
                 OPEN.remove(key);
+                if (worker != null) {
+                    worker.close();
+                }
                 if (!finished || failed) {
                     pipeline.abortExport();
                 }

@@ -34,14 +34,19 @@ import org.mer4j.vision.faceapi.Landmark68Net;
  * flow tracker must still follow the face (the landmark net gives no confidence); otherwise
  * {@link FlowTracker} follows corner points with pyramidal Lucas-Kanade flow on a gray image
  * downscaled to {@code detectWidth}. Streaming: it keeps only the previous small gray image and
- * the last box/landmarks, never frames. Not thread-safe; the models are borrowed, not closed.
+ * the last box/landmarks, never frames. Not thread-safe, with one exception: {@link FaceObservation#expression()}
+ * (the expression net and its hold state) may run on one other thread, the clip's feature thread
+ * ({@code face.featureThread}), while this one processes later frames; they share no state. The models are
+ * borrowed, not closed.
  */
 public final class FaceFramePipeline implements AutoCloseable {
     private final FacePipelineConfig cfg;
     private final FaceModels models;
     private final FaceAligner aligner;
     private final FlowTracker flow = new FlowTracker();
-    private final FaceObservation obs = new FaceObservation(this);
+    /** The observations handed out, reused in turn: one, or with a feature thread one per frame in flight plus one. */
+    private final FaceObservation[] ring;
+    private FaceObservation obs;
     private final Map<NoFaceReason, Integer> reasons = new EnumMap<>(NoFaceReason.class);
     private final AlignedCropExporter exporter;
     private Mat frameMat = new Mat();
@@ -75,6 +80,10 @@ public final class FaceFramePipeline implements AutoCloseable {
         this.cfg = cfg;
         this.models = models;
         this.aligner = new FaceAligner(cfg.cropSize(), cfg.alignEyesOnly(), cfg.margin());
+        this.ring = new FaceObservation[cfg.featureThread() ? FacePipelineConfig.FEATURE_FRAMES_IN_FLIGHT + 1 : 1];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = new FaceObservation(this);
+        }
         this.exporter = cfg.exportAlignedTo() == null ? null
                 : new AlignedCropExporter(Path.of(cfg.exportAlignedTo()), clipId, cfg.exportFormat());
     }
@@ -89,7 +98,10 @@ public final class FaceFramePipeline implements AutoCloseable {
         return cfg;
     }
 
-    /** Processes the next frame of the clip; the returned observation is reused by the next call. */
+    /**
+     * Processes the next frame of the clip. The returned observation is reused by a later call: the
+     * next one, or with {@code face.featureThread} the {@code FEATURE_FRAMES_IN_FLIGHT + 1}-th.
+     */
     public FaceObservation process(VideoFrame frame) {
         int w = frame.width();
         int h = frame.height();
@@ -109,6 +121,7 @@ public final class FaceFramePipeline implements AutoCloseable {
         } else {
             grayFull.copyTo(gray);
         }
+        obs = ring[frames % ring.length];
         obs.reset(frames, frame.time(), w, h);
         frames++;
 
@@ -422,7 +435,9 @@ public final class FaceFramePipeline implements AutoCloseable {
     public void close() {
         aligner.close();
         flow.close();
-        obs.close();
+        for (FaceObservation o : ring) {
+            o.close();
+        }
         frameMat.close();
         small.close();
         grayFull.close();

@@ -7,7 +7,8 @@ import org.mer4j.vision.face.FaceLandmarks;
 
 /**
  * What the pipeline saw in one frame. The object and its crop are reused: they are valid until
- * the next {@link FaceFramePipeline#process} call, so copy what you keep.
+ * the next {@link FaceFramePipeline#process} call (with {@code face.featureThread}, until the
+ * {@code FEATURE_FRAMES_IN_FLIGHT + 1}-th next call), so copy what you keep.
  */
 public final class FaceObservation {
     int frameIndex = -1;

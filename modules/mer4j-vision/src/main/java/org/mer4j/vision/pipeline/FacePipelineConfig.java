@@ -1,5 +1,7 @@
 package org.mer4j.vision.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.mer4j.vision.HaarFaceConfig;
 
 /**
@@ -27,11 +29,20 @@ import org.mer4j.vision.HaarFaceConfig;
  *                      measured by {@code tools/bench/faces-speed.sh}
  * @param expressionEvery run the expression net on every k-th frame, in [1, 30] (default 1); in between the last output is
  *                        held while the face stays tracked (a speed lever, measured like {@code landmarkEvery})
+ * @param featureThread compute the per-frame features (expression net, head pose, crop HOG, the rows) on a second thread
+ *                      per clip while the calling thread detects, tracks and runs the landmark net on the next frames
+ *                      (at most {@link #FEATURE_FRAMES_IN_FLIGHT} frames ahead); the rows are identical either way
+ *                      (default false: one thread per clip, the right choice when extraction already runs clips in
+ *                      parallel on every core). Not part of the feature-store key, since it does not change any output
  */
 public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integer detectWidth, Double minScore, String tracking,
                                  Integer cropSize, Boolean alignEyesOnly, Double margin, String exportAlignedTo,
                                  String exportFormat, String modelsDir, String engine, Integer landmarkEvery,
-                                 Integer expressionEvery) {
+                                 Integer expressionEvery,
+                                 @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean featureThread) {
+    /** With {@code featureThread}, how many frames the calling thread may run ahead of the feature thread. */
+    public static final int FEATURE_FRAMES_IN_FLIGHT = 6;
+
     public FacePipelineConfig {
         // absent keys of a partial face: block take the defaults (boxed so that Jackson leaves them null)
         if (haar == null) {
@@ -85,6 +96,7 @@ public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integ
         if (expressionEvery < 1 || expressionEvery > 30) {
             throw new IllegalArgumentException("face.expressionEvery must be in [1, 30] frames, got " + expressionEvery + "; 1 runs the expression net on every frame");
         }
+        featureThread = featureThread != null && featureThread;
     }
 
     /** The engine of the face-api nets. */
@@ -94,22 +106,28 @@ public record FacePipelineConfig(HaarFaceConfig haar, Integer detectEvery, Integ
 
     /** Detect every 5 frames at 320 pixels wide, optical-flow or landmark tracking, 112x112 five-point alignment, no export. */
     public static FacePipelineConfig defaults() {
-        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null, null, 1, 1);
+        return new FacePipelineConfig(HaarFaceConfig.defaults(), 5, 320, 0.5, "auto", 112, false, 0.1, null, "png", null, null, 1, 1, false);
     }
 
     /** A copy with another detection interval. */
     public FacePipelineConfig withDetectEvery(int k) {
-        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir, engine, landmarkEvery, expressionEvery);
+        return new FacePipelineConfig(haar, k, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo, exportFormat, modelsDir, engine, landmarkEvery, expressionEvery, featureThread);
     }
 
     /** A copy with other net rates and engine (the speed levers). */
     public FacePipelineConfig withNets(String engine, int landmarkEvery, int expressionEvery) {
         return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo,
-                exportFormat, modelsDir, engine, landmarkEvery, expressionEvery);
+                exportFormat, modelsDir, engine, landmarkEvery, expressionEvery, featureThread);
+    }
+
+    /** A copy computing the features on a second thread per clip, or not. */
+    public FacePipelineConfig withFeatureThread(boolean on) {
+        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, exportAlignedTo,
+                exportFormat, modelsDir, engine, landmarkEvery, expressionEvery, on);
     }
 
     /** A copy exporting aligned crops to {@code folder}. */
     public FacePipelineConfig withExport(String folder) {
-        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir, engine, landmarkEvery, expressionEvery);
+        return new FacePipelineConfig(haar, detectEvery, detectWidth, minScore, tracking, cropSize, alignEyesOnly, margin, folder, exportFormat, modelsDir, engine, landmarkEvery, expressionEvery, featureThread);
     }
 }

@@ -45,7 +45,7 @@ class FaceExtractorsTest {
     }
 
     private static FacePipelineConfig face(int detectEvery, String export, String modelsDir) {
-        return new FacePipelineConfig(null, detectEvery, 320, 0.5, null, 112, false, 0.1, export, null, modelsDir, null, null, null);
+        return new FacePipelineConfig(null, detectEvery, 320, 0.5, null, 112, false, 0.1, export, null, modelsDir, null, null, null, null);
     }
 
     @Test

@@ -32,7 +32,7 @@ class FaceTorchScriptTest {
         String[] expected = Files.readString(resource("tiny_encoder.expected.txt")).trim().split("\\s+");
         // pixels of 64 scaled to [0, 1] and divided by std = (64/255)/0.25 give exactly the 0.25 input of the reference
         double std = 64 / 255.0 / 0.25;
-        FacePipelineConfig face = new FacePipelineConfig(null, 1, 320, 0.5, null, 112, false, 0.1, null, null, null, null, null, null);
+        FacePipelineConfig face = new FacePipelineConfig(null, 1, 320, 0.5, null, 112, false, 0.1, null, null, null, null, null, null, null);
         FaceTorchScriptConfig cfg = new FaceTorchScriptConfig(face, model.toString(), 32, List.of(0.0, 0.0, 0.0),
                 List.of(std, std, std), "rgb", org.mer4j.api.PinnedFiles.sha256(model));
         Scenes.ScriptedDetector det = new Scenes.ScriptedDetector(320);

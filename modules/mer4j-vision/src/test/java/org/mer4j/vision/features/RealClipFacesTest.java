@@ -24,7 +24,7 @@ class RealClipFacesTest {
     @Test
     void haarFallbackOnRealVideo() throws Exception {
         List<VideoFrame> frames = RealClip.frames(CLIP, 2, 40);
-        FacePipelineConfig face = new FacePipelineConfig(null, 5, 320, 0.5, null, 112, false, 0.1, null, null, null, null, null, null);
+        FacePipelineConfig face = new FacePipelineConfig(null, 5, 320, 0.5, null, 112, false, 0.1, null, null, null, null, null, null, null);
         FeatureTrack t;
         try (FeatureExtractor ex = new FaceCropHogExtractor(new FaceCropHogConfig(face, 64, 16, 9), FaceModelLoader::haarOnly);
              ExtractionSession s = ex.open(FaceExtractorsTest.source("ravdess-haar"))) {

@@ -35,7 +35,7 @@ class SelectionAndTrackingTest {
 
     /** Runs a face moving 4 px right and 2 px down per frame; the detector only sees it on detection frames. */
     private static double meanTrackedError(String tracking) {
-        FacePipelineConfig cfg = new FacePipelineConfig(null, 12, 320, 0.5, tracking, 112, false, 0.1, null, null, null, null, null, null);
+        FacePipelineConfig cfg = new FacePipelineConfig(null, 12, 320, 0.5, tracking, 112, false, 0.1, null, null, null, null, null, null, null);
         Scenes.ScriptedDetector det = new Scenes.ScriptedDetector(640);
         double err = 0;
         int n = 0;
@@ -70,7 +70,7 @@ class SelectionAndTrackingTest {
 
     @Test
     void framesWithoutFacesGetMasksAndReasons() {
-        FacePipelineConfig cfg = new FacePipelineConfig(null, 5, 320, 0.5, "flow", 112, false, 0.1, null, null, null, null, null, null);
+        FacePipelineConfig cfg = new FacePipelineConfig(null, 5, 320, 0.5, "flow", 112, false, 0.1, null, null, null, null, null, null, null);
         Scenes.ScriptedDetector det = new Scenes.ScriptedDetector(640);
         try (FaceModels models = scripted(det); FaceFramePipeline p = new FaceFramePipeline(cfg, models, "reasons")) {
             FaceDetection box = new FaceDetection(250, 170, 140, 140, 0.9);
