@@ -17,7 +17,9 @@
 # probability difference and most-probable-expression agreement.
 # The "feature-thread" variants set face.featureThread: the per-frame features run on a second thread per clip
 # (rows identical to the one-thread pipeline, FeatureThreadTest), so their accuracy is that of the same variant
-# without it and is not measured again.
+# without it and is not measured again. The "detect-every-30" variants also run the detector on every 30th frame
+# instead of every 5th (DETECT_EVERY), the landmark net tracking in between; their accuracy reference still
+# detects every 5th frame, so the figures include the cost of the lower detection rate.
 # Threads: the launcher's defaults (one PyTorch / ONNX Runtime intra-op thread per worker, ffmpeg's own
 # default threading); the variant "one thread" runs decoding and the pipeline on one thread against
 # `ffmpeg -threads 1 -filter_threads 1`.
@@ -56,6 +58,8 @@ variants=(
   "face-api-onnxruntime-nets-every-3|--engine onnxruntime --landmark-every 3 --expression-every 3 --accuracy true"
   "face-api-onnxruntime-feature-thread|--engine onnxruntime --feature-thread true"
   "face-api-onnxruntime-nets-every-3-feature-thread|--engine onnxruntime --landmark-every 3 --expression-every 3 --feature-thread true"
+  "face-api-onnxruntime-detect-every-30-nets-every-3-feature-thread|--engine onnxruntime --detect-every 30 --landmark-every 3 --expression-every 3 --feature-thread true --accuracy true"
+  "face-api-onnxruntime-detect-every-30-landmarks-every-3-expression-every-6-feature-thread|--engine onnxruntime --detect-every 30 --landmark-every 3 --expression-every 6 --feature-thread true --accuracy true"
   "face-api-onnxruntime-one-thread|--engine onnxruntime --one-thread true --ffmpeg-threads 1"
   "haar|--models haar"
 )
