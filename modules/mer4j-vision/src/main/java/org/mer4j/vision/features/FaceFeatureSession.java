@@ -71,7 +71,7 @@ final class FaceFeatureSession implements ExtractionSession {
         Throwable t = worker.failure();
         if (t != null) {
             throw new ClipFailedException(clipId, "face-pipeline-error", name + ": computing the face features failed on the"
-                    + " feature thread: " + t.getMessage(), t);
+                    + " feature thread: " + t, t);
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.concurrent.Semaphore;
 final class FaceFeatureWorker implements AutoCloseable {
     private final BlockingQueue<Runnable> queue;
     private final Semaphore frames;
+    /** Queued after a frame's tasks: gives its observation back to the pipeline's ring. */
+    private final Runnable releaseFrame;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean cancelled;
@@ -27,6 +29,7 @@ final class FaceFeatureWorker implements AutoCloseable {
 
     FaceFeatureWorker(String clipId, int framesInFlight) {
         this.frames = new Semaphore(framesInFlight);
+        this.releaseFrame = frames::release;
         // every frame submits one task per session plus its release; the queue never blocks the producer in practice
         this.queue = new ArrayBlockingQueue<>(framesInFlight * 16 + 16);
         this.thread = new Thread(this::loop, "mer4j-face-features-" + clipId);
@@ -51,17 +54,12 @@ final class FaceFeatureWorker implements AutoCloseable {
 
     /** Waits until fewer than {@code framesInFlight} frames are pending, then counts a new one. */
     void beginFrame() {
-        try {
-            frames.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the face feature thread", e);
-        }
+        uninterrupted(frames::acquire, "waiting for the face feature thread");
     }
 
     /** Marks the end of the current frame's tasks: its observation may be reused once they are done. */
     void endFrame() {
-        put(frames::release);
+        put(releaseFrame);
     }
 
     /** Queues one session's work on the current frame. */
@@ -87,12 +85,7 @@ final class FaceFeatureWorker implements AutoCloseable {
     void drain() {
         CountDownLatch done = new CountDownLatch(1);
         put(done::countDown);
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the face feature thread", e);
-        }
+        uninterrupted(done::await, "waiting for the face feature thread");
     }
 
     /** Skips the tasks still queued and waits for the running one: the sessions may then close their features. */
@@ -105,11 +98,20 @@ final class FaceFeatureWorker implements AutoCloseable {
         if (!thread.isAlive()) {
             throw new IllegalStateException("the face feature thread " + thread.getName() + " has stopped");
         }
+        uninterrupted(() -> queue.put(r), "queueing work for the face feature thread");
+    }
+
+    private interface Blocking {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs a blocking call; an interrupt keeps the thread's flag and ends the clip with a clear error. */
+    private static void uninterrupted(Blocking call, String what) {
         try {
-            queue.put(r);
+            call.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while queueing work for the face feature thread", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         }
     }
 
