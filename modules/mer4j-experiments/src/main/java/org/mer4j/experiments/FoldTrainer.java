@@ -116,6 +116,11 @@ final class FoldTrainer {
             Standardizer target = Standardizer.fit(rawAdapt);
             test = rawTest.stream().map(target::apply).toList();
         }
+        IdColumns ids = IdColumns.of(slices);
+        train = ids.restore(train, rawTrain);
+        val = ids.restore(val, rawVal);
+        test = ids.restore(test, rawTest);
+        adapt = ids.restore(adapt, rawAdapt);
         if (vocabulary != null) {
             train = withVocabulary(vocabulary, train, rawTrain);
             val = withVocabulary(vocabulary, val, rawVal);

@@ -257,12 +257,13 @@ public final class RunPredictor {
             }
             vocabulary = WordVocabulary.load(runDir.resolve(RunArtifacts.VOCABULARY), slice);
         }
+        IdColumns idColumns = IdColumns.of(data.slices());
         List<AlignedClip> ready = new ArrayList<>();
         Map<String, List<String>> notes = new HashMap<>();
         for (AlignedClip c : data.clips()) {
             AlignedClip raw = Standardizer.select(c, modalities);
             checkDims(raw.dims(), model.featureDims(), "featureDims", c.clipId());
-            AlignedClip x = norm.apply(raw);
+            AlignedClip x = idColumns.restore(norm.apply(raw), raw);
             if (vocabulary != null) {
                 x = vocabulary.apply(x, raw);
             }

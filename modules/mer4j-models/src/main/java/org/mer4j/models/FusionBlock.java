@@ -3,6 +3,7 @@ package org.mer4j.models;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.mer4j.api.AlignedClip;
 
 /**
  * A fusion model: a DJL {@link Block} that maps the aligned modalities
@@ -24,6 +25,15 @@ public interface FusionBlock extends Block {
     /** Width D_p of {@link FusedOutput#pooled()}, or 0 when the model gives no pooled representation. */
     default int pooledWidth() {
         return 0;
+    }
+
+    /**
+     * The length that this model's cost for {@code clip} grows with, by which
+     * {@code train.bucketByLength} groups training clips into batches that pad less. Default: the
+     * clip's aligned steps; a model whose input is padded within a step (e.g. word pieces) counts those.
+     */
+    default int paddedLength(AlignedClip clip) {
+        return clip.steps();
     }
 
     /**

@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
 import org.mer4j.models.ModelSpec;
@@ -74,6 +76,36 @@ public final class ClipBatcher {
         List<AlignedClip> order = new ArrayList<>(clips);
         Collections.shuffle(order, rng);
         return inOrderBatches(order, batchSize);
+    }
+
+    /** Batches per pool of {@link #bucketedBatches}: sorting within pools keeps batches of similar length and the order random. */
+    static final int BUCKET_POOL_BATCHES = 50;
+
+    /**
+     * The clips in batches of similar {@code length}, for {@code train.bucketByLength}: shuffled by
+     * {@code rng}, cut into pools of {@value #BUCKET_POOL_BATCHES} batches, each pool sorted by
+     * length (ties keep the shuffled order) and cut into batches of at most {@code batchSize}, and
+     * the batches shuffled by {@code rng}. Every clip is in exactly one batch; the same rng state
+     * gives the same batches.
+     */
+    public static List<List<AlignedClip>> bucketedBatches(List<AlignedClip> clips, int batchSize, Random rng,
+                                                          ToIntFunction<AlignedClip> length) {
+        List<AlignedClip> order = new ArrayList<>(clips);
+        Collections.shuffle(order, rng);
+        int pool = batchSize * BUCKET_POOL_BATCHES;
+        List<List<AlignedClip>> batches = new ArrayList<>();
+        for (int start = 0; start < order.size(); start += pool) {
+            List<AlignedClip> sorted = new ArrayList<>(order.subList(start, Math.min(order.size(), start + pool)));
+            int[] lengths = sorted.stream().mapToInt(length).toArray();
+            List<Integer> index = new ArrayList<>(sorted.size());
+            for (int i = 0; i < sorted.size(); i++) {
+                index.add(i);
+            }
+            index.sort(Comparator.comparingInt(i -> lengths[i]));
+            batches.addAll(inOrderBatches(index.stream().map(sorted::get).toList(), batchSize));
+        }
+        Collections.shuffle(batches, rng);
+        return batches;
     }
 
     /** The clips split into consecutive batches of at most {@code batchSize}. */

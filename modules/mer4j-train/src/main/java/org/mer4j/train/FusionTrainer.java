@@ -133,8 +133,10 @@ public final class FusionTrainer {
                     Engine.getInstance().setRandomSeed(epochSeed(engineSeed, epoch));
                     Random order = new Random(epochSeed(orderSeed, epoch));
                     List<AlignedClip> epochClips = ModalityDropout.apply(train, cfg.modalityDropout(), new Random(epochSeed(dropoutSeed, epoch)));
-                    double trainLoss = trainEpoch(trainer, block, optimizer, batcher,
-                            ClipBatcher.shuffledBatches(epochClips, cfg.batchSize(), order), cfg.clipGradNorm());
+                    List<List<AlignedClip>> batches = cfg.bucketByLength()
+                            ? ClipBatcher.bucketedBatches(epochClips, cfg.batchSize(), order, fusion::paddedLength)
+                            : ClipBatcher.shuffledBatches(epochClips, cfg.batchSize(), order);
+                    double trainLoss = trainEpoch(trainer, block, optimizer, batcher, batches, cfg.clipGradNorm());
                     if (!Double.isFinite(trainLoss)) {
                         throw new TrainingDivergedException("training loss became " + trainLoss + " in epoch " + epoch
                                 + "; lower train.learningRate (now " + cfg.learningRate()

@@ -25,9 +25,15 @@ import org.mer4j.train.optim.ScheduleConfig;
  *     (its mask set to 0, as an absent stream is), drawn per clip, modality and epoch from the run
  *     seed; a clip always keeps at least one of its modalities (default 0 = off). Trains the model
  *     for test clips with a missing modality (see {@link ModalityDropout})
+ * @param bucketByLength whether training batches group clips of similar length (the
+ *     {@link org.mer4j.models.FusionBlock#paddedLength} of each clip), so that a batch pads less: the
+ *     shuffled clips are cut into pools of 50 batches, each pool is sorted by length and cut into
+ *     batches, and the batches are shuffled (default false: batches of shuffled clips). It saves time
+ *     when lengths vary widely, as for utterances of word pieces; validation and test batches keep their order
  */
 public record TrainConfig(int epochs, int batchSize, int patience, String selectBy, String optimizer, double learningRate,
-                          double weightDecay, double momentum, ScheduleConfig schedule, double clipGradNorm, double modalityDropout) {
+                          double weightDecay, double momentum, ScheduleConfig schedule, double clipGradNorm, double modalityDropout,
+                          boolean bucketByLength) {
     public TrainConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("train.epochs must be at least 1, got " + epochs + "; use e.g. 40");
@@ -49,18 +55,18 @@ public record TrainConfig(int epochs, int batchSize, int patience, String select
 
     /** The defaults listed above. */
     public static TrainConfig defaults() {
-        return new TrainConfig(40, 8, 10, null, "adam", 1e-3, 0, 0.9, org.mer4j.train.optim.ScheduleConfig.constant(), 0, 0);
+        return new TrainConfig(40, 8, 10, null, "adam", 1e-3, 0, 0.9, org.mer4j.train.optim.ScheduleConfig.constant(), 0, 0, false);
     }
 
     /** Adam with a constant rate and the given basics (tests). */
     public static TrainConfig adam(int epochs, int batchSize, double learningRate, int patience) {
-        return new TrainConfig(epochs, batchSize, patience, null, "adam", learningRate, 0, 0.9, null, 0, 0);
+        return new TrainConfig(epochs, batchSize, patience, null, "adam", learningRate, 0, 0.9, null, 0, 0, false);
     }
 
     /** A copy selecting the best epoch by {@code metric}. */
     public TrainConfig withSelectBy(String metric) {
         return new TrainConfig(epochs, batchSize, patience, metric, optimizer, learningRate, weightDecay, momentum, schedule, clipGradNorm,
-                modalityDropout);
+                modalityDropout, bucketByLength);
     }
 
     /** The optimiser part, for {@link org.mer4j.train.optim.Optimizers}. */

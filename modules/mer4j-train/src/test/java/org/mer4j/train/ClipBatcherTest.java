@@ -93,4 +93,37 @@ class ClipBatcherTest {
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
+
+    @Test
+    void lengthBucketsHoldEveryClipOnceAndPadLessThanShuffledBatches() {
+        // 400 clips of 1-60 steps: 2 pools of 50 batches of 4
+        List<AlignedClip> clips = new java.util.ArrayList<>();
+        Random r = new Random(11);
+        for (int i = 0; i < 400; i++) {
+            int steps = 1 + r.nextInt(60);
+            clips.add(clip("c" + i, steps, Map.of(Modality.AUDIO, new float[steps]), Map.of(Modality.AUDIO, new boolean[steps]),
+                    ClipLabels.none()));
+        }
+        List<List<AlignedClip>> a = ClipBatcher.bucketedBatches(clips, 4, new Random(3), AlignedClip::steps);
+        assertEquals(a, ClipBatcher.bucketedBatches(clips, 4, new Random(3), AlignedClip::steps), "the same seed, the same batches");
+        assertNotEquals(a, ClipBatcher.bucketedBatches(clips, 4, new Random(4), AlignedClip::steps));
+        assertEquals(100, a.size());
+        List<String> seen = a.stream().flatMap(List::stream).map(AlignedClip::clipId).sorted().toList();
+        assertEquals(clips.stream().map(AlignedClip::clipId).sorted().toList(), seen, "every clip exactly once");
+        long bucketedPadding = padding(a);
+        long shuffledPadding = padding(ClipBatcher.shuffledBatches(clips, 4, new Random(3)));
+        assertTrue(bucketedPadding * 10 < shuffledPadding, "padded steps " + bucketedPadding + " bucketed vs " + shuffledPadding + " shuffled");
+        // the batch order is shuffled, not sorted by length
+        List<Integer> firstLengths = a.stream().map(b -> b.get(0).steps()).toList();
+        assertNotEquals(firstLengths.stream().sorted().toList(), firstLengths);
+    }
+
+    private static long padding(List<List<AlignedClip>> batches) {
+        long padded = 0;
+        for (List<AlignedClip> b : batches) {
+            int longest = b.stream().mapToInt(AlignedClip::steps).max().orElseThrow();
+            padded += b.stream().mapToInt(c -> longest - c.steps()).sum();
+        }
+        return padded;
+    }
 }

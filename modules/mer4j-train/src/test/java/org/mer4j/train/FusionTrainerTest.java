@@ -86,9 +86,9 @@ class FusionTrainerTest {
                 dir, TrainingListener.NONE));
         assertTrue(select.getMessage().contains("train.selectBy") && select.getMessage().contains("ah_frame_macro_f1"), select.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrainConfig(40, 0, 10, null, "adam", 1e-3, 0, 0.9, null, 0, 0));
+                () -> new TrainConfig(40, 0, 10, null, "adam", 1e-3, 0, 0.9, null, 0, 0, false));
         assertTrue(e.getMessage().startsWith("train.batchSize"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(40, 8, 10, null, "adam", 2, 0, 0.9, null, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(40, 8, 10, null, "adagrad", 1e-3, 0, 0.9, null, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(40, 8, 10, null, "adam", 2, 0, 0.9, null, 0, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(40, 8, 10, null, "adagrad", 1e-3, 0, 0.9, null, 0, 0, false));
     }
 }

@@ -33,9 +33,9 @@ public final class ResumableRunMain {
         all.addAll(test);
         TaskSet tasks = SyntheticTasks.of(all, train, "ah", "inconsistency", "emotion", "valence");
         ModelSpec spec = SyntheticTasks.spec(data, tasks);
-        // dropout on, weight decay, a warm-up + cosine schedule and clipping: every piece of state that must survive a kill
+        // dropout on, weight decay, a warm-up + cosine schedule, clipping and length buckets: every piece of state that must survive a kill
         TrainConfig cfg = new TrainConfig(14, 4, 14, "ah_frame_macro_f1", "adamw", 3e-3, 1e-2, 0.9,
-                new org.mer4j.train.optim.ScheduleConfig("cosine", 2, 0, 0, 1e-4), 1.0, 0);
+                new org.mer4j.train.optim.ScheduleConfig("cosine", 2, 0, 0, 1e-4), 1.0, 0, true);
         try (TrainedModel model = new FusionTrainer().train(spec, SyntheticTasks.fusion("cross-attention", spec), tasks, train, val, cfg,
                 5, dir.resolve("checkpoint"), (epoch, loss, metrics, seconds) -> {
                     if (slow) {

