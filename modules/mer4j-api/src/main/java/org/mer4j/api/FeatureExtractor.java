@@ -36,6 +36,16 @@ public interface FeatureExtractor extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * Whether the track's values are ids (word or word-piece ids that a model looks up in an
+     * embedding table), not measurements. The framework never standardises such columns, so an id
+     * reaches the model exactly as written; the timeline should not average them (one value per
+     * step). Default: false.
+     */
+    default boolean holdsIds() {
+        return false;
+    }
+
     /** Opens the per-clip state. Words are available from the source right away. */
     ExtractionSession open(ClipSource source) throws ClipFailedException;
 

@@ -45,6 +45,11 @@ public final class FeaturePipeline {
             s.addAll(other.skipped);
             return new Result(c, report, s, slices.isEmpty() ? other.slices : slices);
         }
+
+        /** The aligned columns that hold ids (never standardised). */
+        public org.mer4j.features.IdColumns idColumns() {
+            return TrackSlice.idColumns(slices);
+        }
     }
 
     private FeaturePipeline() {
@@ -109,6 +114,8 @@ public final class FeaturePipeline {
             List<AlignedClip> aligned = new ArrayList<>();
             List<SkippedClip> skipped = new ArrayList<>(report.skipped());
             Map<String, TrackSlice> slices = new java.util.LinkedHashMap<>();
+            java.util.Set<String> idTracks = new java.util.HashSet<>();
+            extractors.stream().filter(FeatureExtractor::holdsIds).forEach(e -> idTracks.add(e.name()));
             for (Clip clip : manifest.clips()) {
                 if (report.skipped().stream().anyMatch(s -> s.clipId().equals(clip.id()))) {
                     continue;
@@ -127,7 +134,7 @@ public final class FeaturePipeline {
                     tracks.get().tracks().forEach((modality, list) -> {
                         int offset = 0;
                         for (FeatureTrack t : list) {
-                            slices.put(t.name(), new TrackSlice(modality, offset, t.dim()));
+                            slices.put(t.name(), new TrackSlice(modality, offset, t.dim(), idTracks.contains(t.name())));
                             offset += t.dim();
                         }
                     });

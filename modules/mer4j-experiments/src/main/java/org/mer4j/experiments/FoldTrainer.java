@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Modality;
+import org.mer4j.features.IdColumns;
 import org.mer4j.features.Standardizer;
 import org.mer4j.models.FusionBlock;
 import org.mer4j.models.ModelSpec;
@@ -70,7 +71,9 @@ final class FoldTrainer {
         boolean peakReset = PeakMemory.reset();
         ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
         List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
+        IdColumns ids = TrackSlice.idColumns(slices);
         if (row.context() != null) {
+            rejectContextOverIds(row, modalities);
             all = ConversationContext.apply(all, metadata, row.context(), modalities);
         }
         List<AlignedClip> train = subset(all, fold, fold.train(), modalities);
@@ -88,24 +91,19 @@ final class FoldTrainer {
                     + " test clips; " + (Fold.SPLIT.equals(fold.unit()) ? "protocol official needs clips with split train and test"
                     + " (and val) in the manifest" : "check the protocol settings"));
         }
-        TrackSlice idSlice = modalities.contains(Modality.TEXT) ? slices.get(WordVocabulary.TRACK) : null;
-        if (idSlice != null && row.context() != null && (row.context().modalities().isEmpty() || row.context().modalities().contains("text"))) {
-            throw new IllegalArgumentException("rows[" + row.name() + "].context: the text features hold word ids (" + WordVocabulary.TRACK
-                    + ") for learned embeddings, which cannot be averaged over neighbouring utterances; use context with sentence"
-                    + " features (e.g. text-minilm) or set context.modalities to the other modalities");
-        }
-        WordVocabulary vocabulary = idSlice == null ? null : WordVocabulary.fit(train, idSlice, cfg.vocabulary());
+        TrackSlice wordIds = modalities.contains(Modality.TEXT) ? slices.get(WordVocabulary.TRACK) : null;
+        WordVocabulary vocabulary = wordIds == null ? null : WordVocabulary.fit(train, wordIds, cfg.vocabulary());
         List<AlignedClip> rawTrain = train;
         List<AlignedClip> rawVal = val;
         List<AlignedClip> rawTest = test;
         List<AlignedClip> rawAdapt = adapt;
         if (cfg.normalization().scope().equals("subject")) {
-            train = Standardizer.perSubject(train);
-            val = Standardizer.perSubject(val);
-            test = Standardizer.perSubject(test);
-            adapt = Standardizer.perSubject(adapt);
+            train = Standardizer.perSubject(train, ids);
+            val = Standardizer.perSubject(val, ids);
+            test = Standardizer.perSubject(test, ids);
+            adapt = Standardizer.perSubject(adapt, ids);
         } else {
-            Standardizer scaler = Standardizer.fit(train);
+            Standardizer scaler = Standardizer.fit(train, ids);
             train = train.stream().map(scaler::apply).toList();
             val = val.stream().map(scaler::apply).toList();
             test = test.stream().map(scaler::apply).toList();
@@ -113,19 +111,14 @@ final class FoldTrainer {
         }
         if (adaptation.method().equals("target-norm")) {
             // the target's own statistics, from its unlabelled adaptation clips only
-            Standardizer target = Standardizer.fit(rawAdapt);
+            Standardizer target = Standardizer.fit(rawAdapt, ids);
             test = rawTest.stream().map(target::apply).toList();
         }
-        IdColumns ids = IdColumns.of(slices);
-        train = ids.restore(train, rawTrain);
-        val = ids.restore(val, rawVal);
-        test = ids.restore(test, rawTest);
-        adapt = ids.restore(adapt, rawAdapt);
         if (vocabulary != null) {
-            train = withVocabulary(vocabulary, train, rawTrain);
-            val = withVocabulary(vocabulary, val, rawVal);
-            test = withVocabulary(vocabulary, test, rawTest);
-            adapt = withVocabulary(vocabulary, adapt, rawAdapt);
+            train = train.stream().map(vocabulary::apply).toList();
+            val = val.stream().map(vocabulary::apply).toList();
+            test = test.stream().map(vocabulary::apply).toList();
+            adapt = adapt.stream().map(vocabulary::apply).toList();
             vocabulary.save(runDir.resolve("vocabulary.json"));
         }
         Map<Modality, Integer> dims = new java.util.EnumMap<>(Modality.class);
@@ -144,7 +137,7 @@ final class FoldTrainer {
         runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s; heads=%s%n",
                 row.name(), fold.index(), seed, train.size(), val.size(), test.size(), fusion.provider().name(), fusion.config(),
                 tasks.heads()));
-        RunArtifacts.write(runDir, cfg, rowIndex, fusion, spec, tasks, declaredClasses, rawTrain, rawVal, rawTest);
+        RunArtifacts.write(runDir, cfg, rowIndex, fusion, spec, tasks, declaredClasses, ids, rawTrain, rawVal, rawTest);
         List<AlignedClip> source = train;
         List<AlignedClip> valClips = val;
         int lastRound = adaptation.method().equals("self-training") ? adaptation.rounds() : 0;
@@ -222,12 +215,18 @@ final class FoldTrainer {
         return out;
     }
 
-    private static List<AlignedClip> withVocabulary(WordVocabulary v, List<AlignedClip> standardised, List<AlignedClip> raw) {
-        List<AlignedClip> out = new java.util.ArrayList<>(standardised.size());
-        for (int i = 0; i < standardised.size(); i++) {
-            out.add(v.apply(standardised.get(i), raw.get(i)));
+    /** A row's context averages features over neighbouring utterances, which ids (word or word-piece ids) cannot be. */
+    private void rejectContextOverIds(ExperimentConfig.RowConfig row, List<Modality> modalities) {
+        List<String> contextual = row.context().modalities().isEmpty() ? modalities.stream().map(Modality::key).toList()
+                : row.context().modalities();
+        for (Map.Entry<String, TrackSlice> e : new java.util.TreeMap<>(slices).entrySet()) {
+            TrackSlice s = e.getValue();
+            if (s.ids() && modalities.contains(s.modality()) && contextual.contains(s.modality().key())) {
+                throw new IllegalArgumentException("rows[" + row.name() + "].context: the " + s.modality().key() + " features hold ids ("
+                        + e.getKey() + ", read by an embedding inside the model), which cannot be averaged over neighbouring utterances;"
+                        + " use context with sentence features (e.g. text-minilm) or set context.modalities to the other modalities");
+            }
         }
-        return out;
     }
 
     private List<AlignedClip> subset(List<AlignedClip> all, Fold fold, List<String> members, List<Modality> modalities) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Modality;
+import org.mer4j.features.IdColumns;
 import org.mer4j.features.Standardizer;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.models.TokenInput;
@@ -110,27 +111,27 @@ public final class RunArtifacts {
 
     /**
      * Writes {@value #STANDARDIZER} and {@value #MODEL} into a run folder. The clips are the run's
-     * modality-selected, not yet normalised train, validation and test clips.
+     * modality-selected, not yet normalised train, validation and test clips; {@code ids} their id columns.
      */
     static void write(Path runDir, ExperimentConfig cfg, int rowIndex, PluginConfigs.FusionChoice fusion, ModelSpec spec, TaskSet tasks,
-                      Map<String, List<String>> declaredClasses, List<AlignedClip> rawTrain, List<AlignedClip> rawVal,
+                      Map<String, List<String>> declaredClasses, IdColumns ids, List<AlignedClip> rawTrain, List<AlignedClip> rawVal,
                       List<AlignedClip> rawTest) throws IOException {
-        writeStandardizer(runDir, cfg.normalization().scope(), rawTrain, rawVal, rawTest);
+        writeStandardizer(runDir, cfg.normalization().scope(), ids, rawTrain, rawVal, rawTest);
         writeModel(runDir, cfg, rowIndex, fusion, spec, tasks, declaredClasses, rawTrain.get(0));
     }
 
     /** Writes {@value #STANDARDIZER}: the statistics {@code scope} normalises with, fitted as the run fits them. */
-    static void writeStandardizer(Path runDir, String scope, List<AlignedClip> rawTrain, List<AlignedClip> rawVal, List<AlignedClip> rawTest)
-            throws IOException {
+    static void writeStandardizer(Path runDir, String scope, IdColumns ids, List<AlignedClip> rawTrain, List<AlignedClip> rawVal,
+                                  List<AlignedClip> rawTest) throws IOException {
         StandardizerFile stats;
         if (scope.equals("subject")) {
             Map<String, Map<String, Map<String, Stats>>> parts = new LinkedHashMap<>();
-            parts.put("train", perSubject(rawTrain));
-            parts.put("val", perSubject(rawVal));
-            parts.put("test", perSubject(rawTest));
+            parts.put("train", perSubject(rawTrain, ids));
+            parts.put("val", perSubject(rawVal, ids));
+            parts.put("test", perSubject(rawTest, ids));
             stats = new StandardizerFile(STANDARDIZER_FORMAT, scope, null, parts);
         } else {
-            stats = new StandardizerFile(STANDARDIZER_FORMAT, scope, stats(Standardizer.fit(rawTrain)), null);
+            stats = new StandardizerFile(STANDARDIZER_FORMAT, scope, stats(Standardizer.fit(rawTrain, ids)), null);
         }
         AtomicFiles.write(runDir.resolve(STANDARDIZER), JSON.writeValueAsBytes(stats));
     }
@@ -207,7 +208,7 @@ public final class RunArtifacts {
     }
 
     /** A standardizer from saved statistics (modality key to means and scales). */
-    static Standardizer standardizer(Map<String, Stats> stats, Path file) throws IOException {
+    static Standardizer standardizer(Map<String, Stats> stats, IdColumns ids, Path file) throws IOException {
         Map<Modality, float[]> mean = new EnumMap<>(Modality.class);
         Map<Modality, float[]> scale = new EnumMap<>(Modality.class);
         for (Map.Entry<String, Stats> e : stats.entrySet()) {
@@ -218,7 +219,7 @@ public final class RunArtifacts {
             scale.put(Modality.parse(e.getKey()), e.getValue().scale());
         }
         try {
-            return Standardizer.of(mean, scale);
+            return Standardizer.of(mean, scale, ids);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage() + "; the file is damaged: retrain the run", e);
         }
@@ -235,9 +236,9 @@ public final class RunArtifacts {
         }
     }
 
-    private static Map<String, Map<String, Stats>> perSubject(List<AlignedClip> clips) {
+    private static Map<String, Map<String, Stats>> perSubject(List<AlignedClip> clips, IdColumns ids) {
         Map<String, Map<String, Stats>> out = new LinkedHashMap<>();
-        Standardizer.fitPerSubject(clips).forEach((subject, s) -> out.put(subject, stats(s)));
+        Standardizer.fitPerSubject(clips, ids).forEach((subject, s) -> out.put(subject, stats(s)));
         return out;
     }
 

@@ -20,6 +20,7 @@ import org.mer4j.api.ClipLabels;
 import org.mer4j.api.Manifest;
 import org.mer4j.api.Modality;
 import org.mer4j.features.SkippedClip;
+import org.mer4j.features.IdColumns;
 import org.mer4j.features.Standardizer;
 import org.mer4j.models.FusionBlock;
 import org.mer4j.models.ModelSpec;
@@ -257,15 +258,15 @@ public final class RunPredictor {
             }
             vocabulary = WordVocabulary.load(runDir.resolve(RunArtifacts.VOCABULARY), slice);
         }
-        IdColumns idColumns = IdColumns.of(data.slices());
+        java.util.function.UnaryOperator<AlignedClip> scaler = norm.scaler(data.idColumns());
         List<AlignedClip> ready = new ArrayList<>();
         Map<String, List<String>> notes = new HashMap<>();
         for (AlignedClip c : data.clips()) {
             AlignedClip raw = Standardizer.select(c, modalities);
             checkDims(raw.dims(), model.featureDims(), "featureDims", c.clipId());
-            AlignedClip x = idColumns.restore(norm.apply(raw), raw);
+            AlignedClip x = scaler.apply(raw);
             if (vocabulary != null) {
-                x = vocabulary.apply(x, raw);
+                x = vocabulary.apply(x);
             }
             checkDims(x.dims(), model.inputDims(), "inputDims", c.clipId());
             ready.add(x);
@@ -318,10 +319,18 @@ public final class RunPredictor {
         return tasks;
     }
 
-    /** How the videos are normalised, and the subject id they get. */
-    private record Normalisation(String subject, Standardizer fixed, String description) {
-        AlignedClip apply(AlignedClip raw) {
-            return (fixed != null ? fixed : Standardizer.fit(List.of(raw))).apply(raw);
+    /**
+     * How the videos are normalised, and the subject id they get: with the statistics the run saved
+     * ({@code fixed}, from {@code file}), or with each video's own (null).
+     */
+    private record Normalisation(String subject, Map<String, RunArtifacts.Stats> fixed, Path file, String description) {
+        /** The normalisation of one clip; {@code ids} (the clips' id columns) pass through. */
+        java.util.function.UnaryOperator<AlignedClip> scaler(IdColumns ids) throws IOException {
+            if (fixed == null) {
+                return raw -> Standardizer.fit(List.of(raw), ids).apply(raw);
+            }
+            Standardizer saved = RunArtifacts.standardizer(fixed, ids, file);
+            return saved::apply;
         }
     }
 
@@ -332,11 +341,11 @@ public final class RunPredictor {
                 throw new IllegalArgumentException("--subject " + subject + ": the run normalised every clip with its training statistics"
                         + " (normalization.scope " + stats.scope() + "), not per subject; leave --subject out");
             }
-            return new Normalisation(NEW_SPEAKER, RunArtifacts.standardizer(stats.statistics(), file),
+            return new Normalisation(NEW_SPEAKER, stats.statistics(), file,
                     "normalization.scope " + stats.scope() + ": the run's training statistics (" + RunArtifacts.STANDARDIZER + "), as in training");
         }
         if (subject == null) {
-            return new Normalisation(NEW_SPEAKER, null, "normalization.scope subject (speaker normalisation) and an unknown speaker: each"
+            return new Normalisation(NEW_SPEAKER, null, file, "normalization.scope subject (speaker normalisation) and an unknown speaker: each"
                     + " video is z-scored with its own statistics, not with a speaker's several clips as in training; name a speaker of the"
                     + " run with --subject to use the statistics the run saved for them");
         }
@@ -345,7 +354,7 @@ public final class RunPredictor {
             Map<String, Map<String, RunArtifacts.Stats>> bySubject = stats.subjects().getOrDefault(part, Map.of());
             known.addAll(bySubject.keySet());
             if (bySubject.containsKey(subject)) {
-                return new Normalisation(subject, RunArtifacts.standardizer(bySubject.get(subject), file), "normalization.scope subject:"
+                return new Normalisation(subject, bySubject.get(subject), file, "normalization.scope subject:"
                         + " the statistics of subject " + subject + " over the run's " + part + " clips (" + RunArtifacts.STANDARDIZER
                         + "), as in training");
             }
@@ -516,6 +525,6 @@ public final class RunPredictor {
         ExperimentConfig.FeaturesConfig features = new ExperimentConfig.FeaturesConfig(cacheDir.toAbsolutePath().toString(), f.videoFps(),
                 f.sampleRate(), f.maxVideoWidth(), f.threads(), f.extractors(), f.asr(), f.limits());
         return new ExperimentConfig(c.experiment(), c.seed(), c.seeds(), c.data(), features, c.alignment(), c.normalization(), c.protocol(),
-                c.tasks(), c.train(), c.rows(), c.report(), c.vocabulary(), c.robustness(), c.plugins());
+                c.tasks(), c.train(), c.rows(), c.report(), c.vocabulary(), c.robustness(), c.plugins(), c.runtime());
     }
 }

@@ -32,7 +32,7 @@ final class WordVocabulary {
         this.vocabulary = vocabulary;
     }
 
-    /** Fits on the raw (unstandardised) training clips. */
+    /** Fits on the training clips. */
     static WordVocabulary fit(List<AlignedClip> rawTrain, TrackSlice slice, ExperimentConfig.VocabularyConfig cfg) {
         List<int[]> ids = new ArrayList<>();
         for (AlignedClip c : rawTrain) {
@@ -63,11 +63,11 @@ final class WordVocabulary {
 
     /**
      * {@code standardised} with its text columns rebuilt: every column but the id column, then the
-     * vocabulary row of the word read from {@code raw} (the same clip before standardisation).
+     * vocabulary row of the word in the id column (which standardisation passes through unchanged).
      */
-    AlignedClip apply(AlignedClip standardised, AlignedClip raw) {
-        int steps = raw.steps();
-        int[] rows = ids(raw, slice);
+    AlignedClip apply(AlignedClip standardised) {
+        int steps = standardised.steps();
+        int[] rows = ids(standardised, slice);
         int oldDim = standardised.dims().get(Modality.TEXT);
         int keep = oldDim - slice.dim();
         int newDim = keep + 1;

@@ -70,6 +70,24 @@ class MeldRecipeTest {
         JsonNode model = new ObjectMapper().readTree(exp.resolve(row.get("runs").get(0).asText()).resolve("model.json").toFile());
         assertEquals("minilm", model.get("fusion").asText());
         assertEquals(62, model.get("inputDims").get("text").asInt());
+        // the saved statistics that predict applies leave the ids as they are
+        JsonNode stats = new ObjectMapper().readTree(exp.resolve(row.get("runs").get(0).asText()).resolve("standardizer.json").toFile())
+                .get("statistics").get("text");
+        for (int d = 0; d < 62; d++) {
+            assertEquals(0.0, stats.get("mean").get(d).asDouble(), "column " + d);
+            assertEquals(1.0, stats.get("scale").get(d).asDouble(), "column " + d);
+        }
+    }
+
+    @Test
+    void contextOverWordPieceIdsIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+        Path config = Path.of("../../configs/meld/text.yaml").toAbsolutePath();
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
+                        "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"),
+                        "rows.0.context={groupBy: dialogue, orderBy: utterance, previous: 1}"))));
+        assertTrue(e.getMessage().contains("hold ids (minilm-pieces") && e.getMessage().contains("context.modalities"), e.getMessage());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
+import org.mer4j.features.IdColumns;
 import org.mer4j.features.Standardizer;
 
 /**
@@ -29,11 +30,11 @@ class RunArtifactsTest {
     void globalStatisticsReadBackBitForBit(@TempDir Path dir) throws Exception {
         List<AlignedClip> train = clips("s1", 3, 1);
         train.addAll(clips("s2", 2, 2));
-        RunArtifacts.writeStandardizer(dir, "global", train, List.of(), clips("s3", 2, 3));
+        RunArtifacts.writeStandardizer(dir, "global", IdColumns.NONE, train, List.of(), clips("s3", 2, 3));
         RunArtifacts.StandardizerFile file = RunArtifacts.readStandardizer(dir);
         assertEquals("global", file.scope());
-        Standardizer saved = RunArtifacts.standardizer(file.statistics(), dir.resolve(RunArtifacts.STANDARDIZER));
-        Standardizer fitted = Standardizer.fit(train);
+        Standardizer saved = RunArtifacts.standardizer(file.statistics(), IdColumns.NONE, dir.resolve(RunArtifacts.STANDARDIZER));
+        Standardizer fitted = Standardizer.fit(train, IdColumns.NONE);
         for (AlignedClip c : clips("s9", 2, 4)) {
             assertSameFeatures(fitted.apply(c), saved.apply(c));
         }
@@ -44,14 +45,14 @@ class RunArtifactsTest {
         List<AlignedClip> train = clips("s1", 3, 5);
         List<AlignedClip> test = clips("s2", 2, 6);
         test.addAll(clips("s3", 3, 7));
-        RunArtifacts.writeStandardizer(dir, "subject", train, List.of(), test);
+        RunArtifacts.writeStandardizer(dir, "subject", IdColumns.NONE, train, List.of(), test);
         RunArtifacts.StandardizerFile file = RunArtifacts.readStandardizer(dir);
         assertNull(file.statistics());
         assertEquals(List.of("s2", "s3"), List.copyOf(file.subjects().get("test").keySet()));
-        List<AlignedClip> expected = Standardizer.perSubject(test);
+        List<AlignedClip> expected = Standardizer.perSubject(test, IdColumns.NONE);
         for (int i = 0; i < test.size(); i++) {
             AlignedClip c = test.get(i);
-            Standardizer s = RunArtifacts.standardizer(file.subjects().get("test").get(c.subject()), dir.resolve(RunArtifacts.STANDARDIZER));
+            Standardizer s = RunArtifacts.standardizer(file.subjects().get("test").get(c.subject()), IdColumns.NONE, dir.resolve(RunArtifacts.STANDARDIZER));
             assertSameFeatures(expected.get(i), s.apply(c));
         }
     }

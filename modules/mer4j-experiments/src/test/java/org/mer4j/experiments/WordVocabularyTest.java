@@ -12,7 +12,7 @@ import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
 
 class WordVocabularyTest {
-    private static final TrackSlice IDS = new TrackSlice(Modality.TEXT, 1, 1);
+    private static final TrackSlice IDS = new TrackSlice(Modality.TEXT, 1, 1, true);
 
     /** A text-only clip whose steps hold [feature, word id]. */
     private static AlignedClip clip(String id, float... ids) {
@@ -35,14 +35,14 @@ class WordVocabularyTest {
         WordVocabulary v = WordVocabulary.fit(train, IDS, new ExperimentConfig.VocabularyConfig(2, 100, 8));
         assertEquals(4, v.rows(), "PAD + UNK + 2 words");
         AlignedClip test = clip("t", 9, 123456, 0);
-        AlignedClip out = v.apply(test, test);
+        AlignedClip out = v.apply(test);
         assertEquals(2, out.dims().get(Modality.TEXT), "the feature column, then one id column: no one-hot");
         float[] x = out.features().get(Modality.TEXT);
         // step 0: word 9's row (2 or 3); step 1: unknown -> UNK (1); step 2: no word -> PAD (0)
         assertEquals(0f, x[0]);
         assertTrue(x[1] == 2f || x[1] == 3f, "a training word has its own row: " + x[1]);
         assertArrayEquals(new float[] {1f, 1f, 2f, 0f}, java.util.Arrays.copyOfRange(x, 2, 6));
-        float seven = v.apply(clip("u", 7), clip("u", 7)).features().get(Modality.TEXT)[1];
+        float seven = v.apply(clip("u", 7)).features().get(Modality.TEXT)[1];
         assertTrue((seven == 2f || seven == 3f) && seven != x[1], "distinct rows for distinct training words");
         assertEquals(new org.mer4j.models.TokenInput(Modality.TEXT, 1, 4, 8), v.tokenInput(2, 8));
     }

@@ -56,7 +56,7 @@ class TimelineAlignerTest {
         Clip clip = new Clip("c", "s", "v", null, null, null, null);
         FeatureTrack t = new FeatureTrack("a", new double[] {0, 0.2, 0.4}, 1, new float[] {1, 3, 100}, new boolean[] {true, true, false});
         AlignedClip a = new TimelineAligner(new AlignmentConfig(5, 0)).align(new ClipTracks(clip, Map.of(Modality.AUDIO, List.of(t))));
-        AlignedClip z = Standardizer.fit(List.of(a)).apply(a);
+        AlignedClip z = Standardizer.fit(List.of(a), IdColumns.NONE).apply(a);
         assertArrayEquals(new float[] {-1, 1, 0}, z.features().get(Modality.AUDIO), 1e-6f);
     }
 
@@ -66,7 +66,7 @@ class TimelineAlignerTest {
                 .align(new ClipTracks(new Clip(subject + "-c" + v[0], subject, "v", null, null, null, null),
                         Map.of(Modality.AUDIO, List.of(new FeatureTrack("f0", new double[] {0, 0.2}, 1, v, new boolean[] {true, true})))));
         // subject a speaks around 100, subject b around 200: after normalisation both are centred on 0
-        List<AlignedClip> z = Standardizer.perSubject(List.of(clip.apply("a", new float[] {99, 101}), clip.apply("b", new float[] {190, 210})));
+        List<AlignedClip> z = Standardizer.perSubject(List.of(clip.apply("a", new float[] {99, 101}), clip.apply("b", new float[] {190, 210})), IdColumns.NONE);
         assertArrayEquals(new float[] {-1, 1}, z.get(0).features().get(Modality.AUDIO), 1e-5f);
         assertArrayEquals(new float[] {-1, 1}, z.get(1).features().get(Modality.AUDIO), 1e-5f);
         assertEquals("b", z.get(1).subject());

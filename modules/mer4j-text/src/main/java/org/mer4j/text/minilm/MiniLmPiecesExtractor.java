@@ -19,8 +19,8 @@ import org.mer4j.api.TimedWord;
  * ({@link MiniLmTokenizer}), the input of the fine-tuned encoder ({@link MiniLmFineTuneBlock},
  * fusion {@code minilm}). One row per clip at time 0 (use {@code alignment.rate: 1}) of
  * {@code maxPieces} columns: the ids of the first pieces in word order, then zeros ([PAD]); the row
- * is masked when the transcript gives no piece. The columns are ids, not measurements: the
- * framework never standardises this track. The tokenizer's sha256 is in the cache key.
+ * is masked when the transcript gives no piece. The columns are ids, not measurements
+ * ({@link #holdsIds()}): the framework never standardises this track. The tokenizer's sha256 is in the cache key.
  */
 public final class MiniLmPiecesExtractor implements BatchExtractor {
     /** Config name, and the name of the track. */
@@ -59,6 +59,12 @@ public final class MiniLmPiecesExtractor implements BatchExtractor {
     @Override
     public MiniLmPiecesConfig config() {
         return config;
+    }
+
+    /** Word-piece ids, never standardised. */
+    @Override
+    public boolean holdsIds() {
+        return true;
     }
 
     @Override

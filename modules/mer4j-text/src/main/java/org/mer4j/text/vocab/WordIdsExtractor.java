@@ -38,6 +38,12 @@ public final class WordIdsExtractor implements FeatureExtractor {
         return config;
     }
 
+    /** Word ids, never standardised. */
+    @Override
+    public boolean holdsIds() {
+        return true;
+    }
+
     @Override
     public ExtractionSession open(ClipSource source) {
         FeatureTrack track = track(source.words());
