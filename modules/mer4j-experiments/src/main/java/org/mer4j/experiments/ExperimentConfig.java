@@ -29,12 +29,13 @@ import org.mer4j.features.InputLimits;
  * @param robustness the robustness experiment (test-time noise and missing modalities), or null for none
  * @param plugins plug-in jars, or folders whose {@code *.jar} are plug-ins (fusion models, tasks,
  *     extractors), relative to the working directory; empty for none
+ * @param runtime process settings the numbers depend on (MKL's reproducible code path), see {@link RuntimeConfig}
  */
 public record ExperimentConfig(String experiment, long seed, List<Long> seeds, DataConfig data, FeaturesConfig features,
                                AlignmentConfig alignment, NormalizationConfig normalization, ProtocolConfig protocol, List<JsonNode> tasks,
                                JsonNode train, List<RowConfig> rows,
                                ReportConfig report, VocabularyConfig vocabulary,
-                               org.mer4j.experiments.robustness.RobustnessConfig robustness, List<String> plugins) {
+                               org.mer4j.experiments.robustness.RobustnessConfig robustness, List<String> plugins, RuntimeConfig runtime) {
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9_.-]{1,100}") || experiment.startsWith(".")) {
             throw new IllegalArgumentException("experiment: it names a folder under runs/; give 1-100 letters, digits, '.', '_' or '-'"
@@ -65,6 +66,7 @@ public record ExperimentConfig(String experiment, long seed, List<Long> seeds, D
         report = report == null ? ReportConfig.defaults() : report;
         vocabulary = vocabulary == null ? new VocabularyConfig(0, 0, 0) : vocabulary;
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        runtime = runtime == null ? RuntimeConfig.defaults() : runtime;
         seeds = seeds == null || seeds.isEmpty() ? List.of(seed) : List.copyOf(seeds);
         if (new java.util.HashSet<>(seeds).size() != seeds.size()) {
             throw new IllegalArgumentException("seeds: " + seeds + " lists a seed twice; give distinct seeds, e.g. seeds: [1, 2, 3, 4, 5]");

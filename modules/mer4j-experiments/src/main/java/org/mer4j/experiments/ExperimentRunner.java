@@ -179,6 +179,10 @@ public final class ExperimentRunner {
         String configHash = Hashing.sha256(configYaml);
         log.accept("experiment " + cfg.experiment() + " (config " + configHash.substring(0, 8) + ", seed " + cfg.seed() + "): "
                 + manifest.clips().size() + " clips from " + manifestFile);
+        String mkl = cfg.runtime().mismatch(System.getenv("MKL_CBWR"));
+        if (mkl != null) {
+            log.accept("warning: " + mkl);
+        }
 
         // every task checks every clip's labels now, before extraction: a bad label fails in seconds
         List<AlignedClip> labelled = manifest.clips().stream().map(ExperimentRunner::labelsOnly).toList();

@@ -104,9 +104,10 @@ public final class SparkRunGrid implements ExperimentRunner.RunGrid {
             if (task.index() >= plan.runs().size() || !plan.runs().get(task.index()).prefix().equals(task.prefix())) {
                 String mine = task.index() < plan.runs().size() ? plan.runs().get(task.index()).prefix() : "(no such run)";
                 throw new IllegalStateException("run " + task.index() + ": the driver planned it as " + task.prefix() + ", this executor ("
-                        + ExecutorState.host() + ") as " + mine + ". The run key covers the git commit, the PyTorch thread settings, the"
+                        + ExecutorState.host() + ") as " + mine + ". The run key covers the git commit, the PyTorch thread and MKL settings, the"
                         + " splits and the data: give every node the same jar, the same data on shared storage and the same"
-                        + " MER4J_TORCH_THREADS / -Dai.djl.pytorch.num_threads");
+                        + " MER4J_TORCH_THREADS / -Dai.djl.pytorch.num_threads and MKL_CBWR (spark.executorEnv.MKL_CBWR, as the config's"
+                        + " runtime.mklBranch asks)");
             }
             ExperimentRunner.PlannedRun run = plan.runs().get(task.index());
             ExperimentRunner.RunResult r;
