@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mer4j.models.Scalars;
 
 /**
  * The BERT encoder (Devlin et al., NAACL 2019) of all-MiniLM-L6-v2 (Wang et al., NeurIPS 2020,
@@ -133,7 +134,9 @@ public final class MiniLmEncoder extends AbstractBlock {
         x = norm(ps, "embeddings.LayerNorm", x, training);
         x = drop(x, training);
         // [B,1,1,L]: 0 at tokens, a large negative number at padding
-        NDArray scoreMask = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED_SCORE).reshape(b, 1, 1, len);
+        // constants by Scalars, never NDArray's Number overloads: autograd keeps them for backward, and a
+        // Java-backed one may be freed by then (it made fine-tuning depend on when the collector ran)
+        NDArray scoreMask = Scalars.mul(Scalars.subtractFrom(1, mask.toType(DataType.FLOAT32, false)), MASKED_SCORE).reshape(b, 1, 1, len);
         int headWidth = hidden / heads;
         float scale = (float) (1 / Math.sqrt(headWidth));
         for (int l = 0; l < layers; l++) {
@@ -141,7 +144,7 @@ public final class MiniLmEncoder extends AbstractBlock {
             NDArray q = split(linear(ps, p + "attention.self.query", x, training), headWidth);
             NDArray k = split(linear(ps, p + "attention.self.key", x, training), headWidth);
             NDArray v = split(linear(ps, p + "attention.self.value", x, training), headWidth);
-            NDArray weightsOfAttention = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(scoreMask).softmax(-1);
+            NDArray weightsOfAttention = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), scale).add(scoreMask).softmax(-1);
             NDArray context = drop(weightsOfAttention, training).matMul(v).transpose(0, 2, 1, 3).reshape(b, len, hidden);
             NDArray attended = drop(linear(ps, p + "attention.output.dense", context, training), training);
             x = norm(ps, p + "attention.output.LayerNorm", attended.add(x), training);

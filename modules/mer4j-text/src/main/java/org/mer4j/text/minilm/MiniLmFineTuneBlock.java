@@ -16,6 +16,7 @@ import org.mer4j.models.AbstractFusionBlock;
 import org.mer4j.models.FusedOutput;
 import org.mer4j.models.FusionInputs;
 import org.mer4j.models.ModelSpec;
+import org.mer4j.models.Scalars;
 
 /**
  * Fusion model {@code minilm}: the pretrained all-MiniLM-L6-v2 sentence encoder (Reimers and
@@ -65,15 +66,15 @@ public final class MiniLmFineTuneBlock extends AbstractFusionBlock {
         NDManager manager = x.getManager();
         long b = x.getShape().get(0);
         NDArray pieces = x.get(new NDIndex(":, 0, :")).toType(DataType.INT64, false);
-        NDArray lengths = pieces.gt(0).toType(DataType.INT64, false).sum(new int[] {1}, true);
+        NDArray lengths = pieces.gt(Scalars.of(pieces, 0)).toType(DataType.INT64, false).sum(new int[] {1}, true);
         long longest = lengths.max().getLong();
         long len = longest + 2;
         NDArray body = pieces.get(new NDIndex(":, :{}", longest));
         NDArray ids = NDArrays.concat(new NDList(manager.full(new Shape(b, 1), CLS, DataType.INT64, x.getDevice()), body,
                 manager.zeros(new Shape(b, 1), DataType.INT64, x.getDevice())), 1);
         NDArray positions = manager.arange(0, (int) len, 1, DataType.INT64, x.getDevice()).reshape(1, len);
-        NDArray last = lengths.add(1);
-        ids = ids.add(positions.eq(last).toType(DataType.INT64, false).mul(SEP));
+        NDArray last = Scalars.add(lengths, 1);
+        ids = ids.add(Scalars.mul(positions.eq(last).toType(DataType.INT64, false), SEP));
         NDArray attention = positions.lte(last).toType(DataType.FLOAT32, false);
         NDArray hidden = encoder.forward(ps, new NDList(ids, attention), training).singletonOrThrow();
         NDArray pooled = hidden.mul(attention.expandDims(2)).sum(new int[] {1}).div(attention.sum(new int[] {1}, true));
