@@ -10,9 +10,13 @@ package org.mer4j.vision;
  * @param cropSize side of the square gray crop the HOG is computed on, a multiple of cellSize, in [16, 256] (default 64)
  * @param cellSize HOG cell side in pixels; blocks are 2x2 cells moved by one cell (default 16, giving 324 values at 64)
  * @param bins orientation bins per cell, in [4, 18] (default 9)
+ * @param trackSizeRatio while a face is tracked, the detector first scans only face sides within this factor of the last
+ *                       detected side (e.g. 1.5: from side / 1.5 to side * 1.5) and scans every size only when that finds
+ *                       nothing; a cascade spends most of its time on the smallest sizes, so this is the detector's main
+ *                       saving on a tracked face. In [1, 10]; 1 scans every size on every detection (default 1.5)
  */
 public record FaceHogConfig(HaarFaceConfig detector, int detectEvery, double boxSmoothing, double margin, int cropSize,
-                            int cellSize, int bins) {
+                            int cellSize, int bins, double trackSizeRatio) {
     public FaceHogConfig {
         if (detector == null) {
             detector = HaarFaceConfig.defaults();
@@ -36,11 +40,15 @@ public record FaceHogConfig(HaarFaceConfig detector, int detectEvery, double box
         if (bins < 4 || bins > 18) {
             throw new IllegalArgumentException("face-hog.bins must be in [4, 18], got " + bins + "; 9 is Dalal and Triggs' choice");
         }
+        if (!(trackSizeRatio >= 1) || trackSizeRatio > 10) {
+            throw new IllegalArgumentException("face-hog.trackSizeRatio must be in [1, 10], got " + trackSizeRatio
+                    + "; 1.5 scans sides from 2/3 to 3/2 of the tracked face's, 1 scans every size");
+        }
     }
 
-    /** Detect on every frame, smoothing 0.5, margin 0.1, 64x64 crop, 16-pixel cells, 9 bins (324 HOG values). */
+    /** Detect on every frame, smoothing 0.5, margin 0.1, 64x64 crop, 16-pixel cells, 9 bins (324 HOG values), size tracking 1.5. */
     public static FaceHogConfig defaults() {
-        return new FaceHogConfig(HaarFaceConfig.defaults(), 1, 0.5, 0.1, 64, 16, 9);
+        return new FaceHogConfig(HaarFaceConfig.defaults(), 1, 0.5, 0.1, 64, 16, 9, 1.5);
     }
 
     /** Length of the HOG part: blocks of 2x2 cells moved one cell at a time. */

@@ -1,5 +1,6 @@
 package org.mer4j.vision;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -22,8 +23,10 @@ final class FaceHogSession implements ExtractionSession {
     private final FeatureTrackBuilder rows;
     private final float[] row;
     private FaceBox lastBox;
+    private FaceBox lastFound;
     private int frames;
     private int faces;
+    private int fullScans;
     private boolean released;
 
     FaceHogSession(String clipId, FaceHogConfig cfg, FaceHogWorker worker, Consumer<FaceHogWorker> release) {
@@ -40,10 +43,12 @@ final class FaceHogSession implements ExtractionSession {
     public void onVideoFrame(VideoFrame frame) {
         try (Mat bgr = BgrMats.toMat(frame)) {
             if (frames % cfg.detectEvery() == 0) {
-                Optional<FaceBox> found = worker.detector.detect(bgr);
+                Optional<FaceBox> found = detect(bgr);
                 if (found.isPresent()) {
-                    lastBox = smoother.update(found.get());
+                    lastFound = found.get();
+                    lastBox = smoother.update(lastFound);
                 } else {
+                    lastFound = null;
                     lastBox = null;
                     smoother.reset();
                 }
@@ -58,6 +63,26 @@ final class FaceHogSession implements ExtractionSession {
                 rows.add(frame.time(), row, false);
             }
         }
+    }
+
+    /** Near the last detected face's size first when one is tracked, every size when that finds nothing. */
+    private Optional<FaceBox> detect(Mat bgr) {
+        if (lastFound != null && cfg.trackSizeRatio() > 1) {
+            int side = Math.max(lastFound.width(), lastFound.height());
+            int minSide = Math.max((int) Math.round(cfg.detector().minSizeFraction() * bgr.rows()), (int) Math.floor(side / cfg.trackSizeRatio()));
+            int maxSide = (int) Math.ceil(side * cfg.trackSizeRatio());
+            List<FaceBox> near = worker.detector.detectAll(bgr, Math.max(1, minSide), maxSide);
+            if (!near.isEmpty()) {
+                return Optional.of(near.get(0));
+            }
+        }
+        fullScans++;
+        return worker.detector.detect(bgr);
+    }
+
+    /** Detections so far that scanned every face size (all of them when size tracking is off). */
+    int fullScans() {
+        return fullScans;
     }
 
     @Override

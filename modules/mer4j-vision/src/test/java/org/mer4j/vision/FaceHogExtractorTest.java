@@ -29,8 +29,8 @@ class FaceHogExtractorTest {
         FaceHogConfig cfg = FaceHogConfig.defaults();
         assertEquals(324, cfg.hogDim());
         assertEquals(328, cfg.dim());
-        assertEquals(1764, new FaceHogConfig(null, 1, 0, 0.1, 64, 8, 9).hogDim());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FaceHogConfig(null, 1, 0, 0.1, 64, 12, 9));
+        assertEquals(1764, new FaceHogConfig(null, 1, 0, 0.1, 64, 8, 9, 1).hogDim());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FaceHogConfig(null, 1, 0, 0.1, 64, 12, 9, 1));
         assertTrue(e.getMessage().contains("face-hog.cellSize"), e.getMessage());
     }
 
@@ -97,7 +97,7 @@ class FaceHogExtractorTest {
     @Test
     void realClipTrackHasConsistentDimsAndMask() throws Exception {
         List<VideoFrame> frames = TestFrames.decode(SharedData.require("av-clips/01-01-08-02-01-01-19.mp4"), 3, 40);
-        FaceHogConfig cfg = new FaceHogConfig(null, 2, 0.5, 0.1, 64, 16, 9);
+        FaceHogConfig cfg = new FaceHogConfig(null, 2, 0.5, 0.1, 64, 16, 9, 1.5);
         FeatureTrack t;
         long t0 = System.nanoTime();
         try (FaceHogExtractor ex = new FaceHogExtractor(cfg); ExtractionSession s = ex.open(source("ravdess"))) {
@@ -123,6 +123,40 @@ class FaceHogExtractorTest {
                 assertTrue(row[g] > 0 && row[g] <= 1, "geometry in (0,1]: " + row[g]);
             }
             assertEquals(frames.get(i).time(), t.times()[i], 1e-9);
+        }
+    }
+
+    @Test
+    void sizeTrackingFindsTheSameFaceWithoutScanningEverySize() throws Exception {
+        List<VideoFrame> frames = TestFrames.decode(SharedData.require("av-clips/01-01-08-02-01-01-19.mp4"), 3, 40);
+        FaceHogConfig full = new FaceHogConfig(null, 1, 0.5, 0.1, 64, 16, 9, 1);
+        FaceHogConfig tracked = new FaceHogConfig(null, 1, 0.5, 0.1, 64, 16, 9, 1.5);
+        FeatureTrack a;
+        FeatureTrack b;
+        int scansFull;
+        int scansTracked;
+        try (FaceHogExtractor ex = new FaceHogExtractor(full); ExtractionSession s = ex.open(source("full"))) {
+            for (VideoFrame f : frames) {
+                s.onVideoFrame(f);
+            }
+            a = s.finish();
+            scansFull = ((FaceHogSession) s).fullScans();
+        }
+        try (FaceHogExtractor ex = new FaceHogExtractor(tracked); ExtractionSession s = ex.open(source("tracked"))) {
+            for (VideoFrame f : frames) {
+                s.onVideoFrame(f);
+            }
+            b = s.finish();
+            scansTracked = ((FaceHogSession) s).fullScans();
+        }
+        assertEquals(frames.size(), scansFull, "trackSizeRatio 1 scans every size on every frame");
+        assertTrue(scansTracked <= 3, "a tracked face is searched near its size: " + scansTracked + " full scans of " + frames.size());
+        assertTrue(Arrays.equals(a.mask(), b.mask()), "the same frames have a face");
+        FaceHogConfig cfg = FaceHogConfig.defaults();
+        for (int i = 0; i < a.length(); i++) {
+            for (int g = cfg.hogDim(); g < cfg.dim(); g++) {
+                assertEquals(a.row(i)[g], b.row(i)[g], 0.03, "frame " + i + " box geometry " + (g - cfg.hogDim()));
+            }
         }
     }
 }

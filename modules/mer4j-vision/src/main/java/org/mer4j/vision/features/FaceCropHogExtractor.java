@@ -16,7 +16,7 @@ final class FaceCropHogExtractor extends AbstractFaceExtractor<FaceCropHogConfig
     FaceCropHogExtractor(FaceCropHogConfig cfg, Function<FacePipelineConfig, FaceModels> models) {
         super(FaceCropHogProvider.NAME, cfg, cfg.face(), models);
         // margin 0: the descriptor's crop is the whole aligned image
-        this.hog = new FaceHogConfig(null, 1, 0, 0, cfg.hogSize(), cfg.cellSize(), cfg.bins());
+        this.hog = new FaceHogConfig(null, 1, 0, 0, cfg.hogSize(), cfg.cellSize(), cfg.bins(), 1);
     }
 
     int dim() {
