@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.mer4j.api.AlignedClip;
 import org.mer4j.api.Modality;
+import org.mer4j.features.IdColumns;
+import org.mer4j.models.ConversationLayout;
 
 /**
  * Appends the features of each clip's neighbouring utterances in its conversation
@@ -20,6 +22,12 @@ import org.mer4j.api.Modality;
  * (1 when the neighbour's subject is the clip's). The new dimension is D + (previous + next)(D + 2);
  * masks are the clip's own. Neighbours are taken among the clips given (clips skipped at extraction
  * are not neighbours), ordered by {@code orderBy} (numeric) and then by clip id.
+ *
+ * <p>Id columns (word-piece ids, {@link IdColumns}) cannot be averaged, so a modality holding ids gets
+ * context only when every clip has one step (one row per clip, {@code alignment.rate: 1} with
+ * one-row extractors such as {@code minilm-pieces}): the neighbour's "mean" is then its row, ids
+ * included, and {@link #widen(IdColumns, Map, ContextConfig, List)} marks the neighbours' id columns.
+ * A fusion model reads the layout from {@link org.mer4j.models.ModelSpec#context()}.
  */
 public final class ConversationContext {
     private ConversationContext() {
@@ -35,8 +43,7 @@ public final class ConversationContext {
      */
     public static List<AlignedClip> apply(List<AlignedClip> clips, Map<String, Map<String, String>> metadata, ContextConfig context,
                                           List<Modality> rowModalities) {
-        List<Modality> modalities = context.modalities().isEmpty() ? rowModalities
-                : context.modalities().stream().map(Modality::parse).toList();
+        List<Modality> modalities = contextual(context, rowModalities);
         for (Modality m : modalities) {
             if (!rowModalities.contains(m)) {
                 throw new IllegalArgumentException("rows[].context.modalities: " + m.key() + " is not one of the row's modalities "
@@ -94,7 +101,38 @@ public final class ConversationContext {
 
     /** The width a modality of dimension {@code dim} has after context is appended. */
     public static int widened(int dim, ContextConfig context) {
-        return dim + (context.previous() + context.next()) * (dim + 2);
+        return layout(dim, context).width();
+    }
+
+    /** The layout of a modality of dimension {@code dim} after context is appended. */
+    public static ConversationLayout layout(int dim, ContextConfig context) {
+        return new ConversationLayout(dim, context.previous(), context.next());
+    }
+
+    /** The modalities of a row that get context blocks. */
+    public static List<Modality> contextual(ContextConfig context, List<Modality> rowModalities) {
+        return context.modalities().isEmpty() ? rowModalities : context.modalities().stream().map(Modality::parse).toList();
+    }
+
+    /**
+     * The id columns after context is appended to {@code modalities} of the given own widths: each
+     * neighbour block repeats its modality's id columns (its flags are not ids).
+     */
+    public static IdColumns widen(IdColumns ids, Map<Modality, Integer> ownDims, ContextConfig context, List<Modality> modalities) {
+        IdColumns out = ids;
+        for (Modality m : modalities) {
+            int d = ownDims.get(m);
+            boolean[] own = ids.mask(m, d);
+            ConversationLayout layout = layout(d, context);
+            for (int slot = 0; slot < layout.neighbours(); slot++) {
+                for (int c = 0; c < d; c++) {
+                    if (own[c]) {
+                        out = out.with(m, layout.blockOffset(slot) + c, 1);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static AlignedClip withContext(AlignedClip clip, int[] around, List<AlignedClip> clips, Map<Modality, float[][]> means) {

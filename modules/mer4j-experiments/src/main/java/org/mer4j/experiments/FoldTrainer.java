@@ -14,6 +14,7 @@ import org.mer4j.api.AtomicFiles;
 import org.mer4j.api.Modality;
 import org.mer4j.features.IdColumns;
 import org.mer4j.features.Standardizer;
+import org.mer4j.models.ConversationLayout;
 import org.mer4j.models.FusionBlock;
 import org.mer4j.models.ModelSpec;
 import org.mer4j.models.TokenInput;
@@ -72,9 +73,17 @@ final class FoldTrainer {
         ExperimentConfig.RowConfig row = cfg.rows().get(rowIndex);
         List<Modality> modalities = row.modalities().stream().map(Modality::parse).toList();
         IdColumns ids = TrackSlice.idColumns(slices);
+        Map<Modality, ConversationLayout> layouts = new java.util.EnumMap<>(Modality.class);
         if (row.context() != null) {
-            rejectContextOverIds(row, modalities);
+            List<Modality> contextual = ConversationContext.contextual(row.context(), modalities);
+            Map<Modality, Integer> ownDims = new java.util.EnumMap<>(Modality.class);
+            for (Modality m : contextual) {
+                ownDims.put(m, all.get(0).dims().get(m));
+            }
+            rejectContextOverMultiStepIds(row, all, contextual);
             all = ConversationContext.apply(all, metadata, row.context(), modalities);
+            ids = ConversationContext.widen(ids, ownDims, row.context(), contextual);
+            ownDims.forEach((m, d) -> layouts.put(m, ConversationContext.layout(d, row.context())));
         }
         List<AlignedClip> train = subset(all, fold, fold.train(), modalities);
         List<AlignedClip> val = subset(all, fold, fold.val(), modalities);
@@ -131,7 +140,7 @@ final class FoldTrainer {
         }
         List<TokenInput> tokens = vocabulary == null ? List.of()
                 : List.of(vocabulary.tokenInput(dims.get(Modality.TEXT), cfg.vocabulary().embeddingDim()));
-        ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads(), tokens);
+        ModelSpec spec = new ModelSpec(modalities, dims, tasks.heads(), tokens, layouts);
         PluginConfigs.FusionChoice fusion = plugins.fusions().get(rowIndex);
         StringBuilder runLog = new StringBuilder();
         runLog.append(String.format(Locale.ROOT, "row=%s fold=%d seed=%d train=%d val=%d test=%d clips; fusion=%s %s; heads=%s%n",
@@ -215,16 +224,24 @@ final class FoldTrainer {
         return out;
     }
 
-    /** A row's context averages features over neighbouring utterances, which ids (word or word-piece ids) cannot be. */
-    private void rejectContextOverIds(ExperimentConfig.RowConfig row, List<Modality> modalities) {
-        List<String> contextual = row.context().modalities().isEmpty() ? modalities.stream().map(Modality::key).toList()
-                : row.context().modalities();
+    /**
+     * A row's context appends each neighbour's mean over its steps: ids (word or word-piece ids) are
+     * appended as they are only when every clip has one step, since a mean of ids means nothing.
+     */
+    private void rejectContextOverMultiStepIds(ExperimentConfig.RowConfig row, List<AlignedClip> clips, List<Modality> contextual) {
         for (Map.Entry<String, TrackSlice> e : new java.util.TreeMap<>(slices).entrySet()) {
             TrackSlice s = e.getValue();
-            if (s.ids() && modalities.contains(s.modality()) && contextual.contains(s.modality().key())) {
-                throw new IllegalArgumentException("rows[" + row.name() + "].context: the " + s.modality().key() + " features hold ids ("
-                        + e.getKey() + ", read by an embedding inside the model), which cannot be averaged over neighbouring utterances;"
-                        + " use context with sentence features (e.g. text-minilm) or set context.modalities to the other modalities");
+            if (!s.ids() || !contextual.contains(s.modality())) {
+                continue;
+            }
+            for (AlignedClip c : clips) {
+                if (c.steps() != 1) {
+                    throw new IllegalArgumentException("rows[" + row.name() + "].context: the " + s.modality().key() + " features hold ids ("
+                            + e.getKey() + ", read by an embedding inside the model) and clip " + c.clipId() + " has " + c.steps()
+                            + " steps; ids can be context only with one row per clip (alignment.rate: 1 and a one-row extractor such as"
+                            + " minilm-pieces), so use context with sentence features (e.g. text-minilm) or set context.modalities to the"
+                            + " other modalities");
+                }
             }
         }
     }

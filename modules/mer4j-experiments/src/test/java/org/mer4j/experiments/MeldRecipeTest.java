@@ -80,14 +80,39 @@ class MeldRecipeTest {
     }
 
     @Test
-    void contextOverWordPieceIdsIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+    void theFineTunedEncoderReadsThePreviousUtterancesPiecesAsContext(@TempDir Path dir) throws Exception {
         Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
         Path config = Path.of("../../configs/meld/text.yaml").toAbsolutePath();
+        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
+                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=8", "train.patience=8",
+                "train.batchSize=8", "train.learningRate=0.0002",
+                "rows.0.context={groupBy: dialogue, orderBy: utterance, previous: 1}")));
+        Path exp = dir.resolve("runs/meld-text");
+        JsonNode row = new ObjectMapper().readTree(exp.resolve("summary.json").toFile()).get("rows").get(0);
+        double weighted = row.get("metrics").get("emotion_weighted_f1").get("mean").asDouble();
+        assertTrue(weighted > 0.5, "the encoder reading the previous utterance too should still recognise the emotion words, weighted F1 "
+                + weighted);
+        Path run = exp.resolve(row.get("runs").get(0).asText());
+        // 62 own pieces, then the previous utterance's 62 pieces, its presence and its same-speaker flag
+        assertEquals(62 + 64, new ObjectMapper().readTree(run.resolve("model.json").toFile()).get("inputDims").get("text").asInt());
+        JsonNode stats = new ObjectMapper().readTree(run.resolve("standardizer.json").toFile()).get("statistics").get("text");
+        for (int d = 0; d < 124; d++) {
+            assertEquals(0.0, stats.get("mean").get(d).asDouble(), "the neighbour's pieces are ids too, column " + d);
+            assertEquals(1.0, stats.get("scale").get(d).asDouble(), "column " + d);
+        }
+        assertTrue(stats.get("mean").get(124).asDouble() > 0, "the presence flag is a feature, standardised");
+    }
+
+    @Test
+    void contextOverWordIdsOnATimelineIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+        Path config = Path.of("../../configs/meld/text-words.yaml").toAbsolutePath();
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
                         "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"),
                         "rows.0.context={groupBy: dialogue, orderBy: utterance, previous: 1}"))));
-        assertTrue(e.getMessage().contains("hold ids (minilm-pieces") && e.getMessage().contains("context.modalities"), e.getMessage());
+        assertTrue(e.getMessage().contains("hold ids (word-ids") && e.getMessage().contains("one row per clip")
+                && e.getMessage().contains("context.modalities"), e.getMessage());
     }
 
     @Test

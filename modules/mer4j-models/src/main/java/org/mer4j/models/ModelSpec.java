@@ -24,11 +24,19 @@ import org.mer4j.models.heads.HeadSpec;
  * @param inputDims positive feature dimension D for every modality in {@code modalities}
  * @param heads the task heads, with distinct names, at least one
  * @param tokens token-id columns embedded by the framework, at most one per modality (may be empty)
+ * @param context per modality whose vectors carry conversational context, their layout (may be empty;
+ *                its width must equal the modality's input dimension)
  */
-public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads, List<TokenInput> tokens) {
+public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads, List<TokenInput> tokens,
+                        Map<Modality, ConversationLayout> context) {
     /** A spec without token inputs. */
     public ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads) {
         this(modalities, inputDims, heads, List.of());
+    }
+
+    /** A spec without conversational context. */
+    public ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputDims, List<HeadSpec> heads, List<TokenInput> tokens) {
+        this(modalities, inputDims, heads, tokens, Map.of());
     }
 
     public ModelSpec {
@@ -74,9 +82,26 @@ public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputD
                 throw new IllegalArgumentException("model spec: two token inputs for " + token.modality().key() + "; give one per modality");
             }
         }
+        context = context == null ? Map.of() : Map.copyOf(context);
+        for (Map.Entry<Modality, ConversationLayout> e : context.entrySet()) {
+            Integer d = dims.get(e.getKey());
+            if (d == null || d != e.getValue().width()) {
+                throw new IllegalArgumentException("model spec: the conversation layout of " + e.getKey().key() + " is " + e.getValue().width()
+                        + " columns wide, its input dimension " + d);
+            }
+            if (embedded.contains(e.getKey())) {
+                throw new IllegalArgumentException("model spec: " + e.getKey().key() + " has both a token input and conversational context;"
+                        + " give the row's context to the other modalities");
+            }
+        }
         modalities = List.copyOf(modalities);
         inputDims = java.util.Collections.unmodifiableMap(dims);
         heads = List.copyOf(heads);
+    }
+
+    /** The conversation layout of {@code modality}, or null when its vectors carry no context. */
+    public ConversationLayout context(Modality modality) {
+        return context.get(modality);
     }
 
     /** The token input of {@code modality}, or null. */
@@ -97,7 +122,7 @@ public record ModelSpec(List<Modality> modalities, Map<Modality, Integer> inputD
             TokenInput t = token(m);
             dims.put(m, t == null ? inputDims.get(m) : inputDims.get(m) - 1 + t.width());
         }
-        return new ModelSpec(modalities, dims, heads);
+        return new ModelSpec(modalities, dims, heads, List.of(), context);
     }
 
     /** Feature dimension of {@code modality}; fails naming the known modalities when it is not part of the spec. */

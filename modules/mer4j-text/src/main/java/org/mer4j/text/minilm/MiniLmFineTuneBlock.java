@@ -1,10 +1,8 @@
 package org.mer4j.text.minilm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
@@ -16,17 +14,20 @@ import org.mer4j.models.AbstractFusionBlock;
 import org.mer4j.models.FusedOutput;
 import org.mer4j.models.FusionInputs;
 import org.mer4j.models.ModelSpec;
-import org.mer4j.models.Scalars;
 
 /**
  * Fusion model {@code minilm}: the pretrained all-MiniLM-L6-v2 sentence encoder (Reimers and
  * Gurevych, EMNLP 2019; Wang et al., NeurIPS 2020) fine-tuned with the task heads, as pretrained
  * transformers are fine-tuned for utterance-level emotion recognition (Devlin et al., NAACL 2019;
  * on MELD e.g. Kim and Vossen 2021, EmoBERTa, with RoBERTa). Its text input is the
- * {@code minilm-pieces} track: per clip the word-piece ids, 0-padded. Each batch is cut to its
- * longest transcript, wrapped in [CLS] ... [SEP], run through {@link MiniLmEncoder} and mean-pooled
- * over its tokens (the pooling the sentence encoder was trained with, without its final
- * L2 normalisation, so the heads see the hidden states' own scale); dropout follows in training.
+ * {@code minilm-pieces} track: per clip the word-piece ids, 0-padded. Each clip's pieces are
+ * wrapped in [CLS] ... [SEP]; with a row's conversational context over the pieces
+ * ({@code rows[].context}, {@link org.mer4j.models.ConversationLayout}) the neighbouring utterances'
+ * pieces follow, each closed by [SEP], as EmoBERTa feeds the dialogue to its encoder
+ * ({@link DialogueTokens}). The batch, cut to its longest input, runs through {@link MiniLmEncoder}
+ * and is mean-pooled over the clip's own tokens (the pooling the sentence encoder was trained with,
+ * without its final L2 normalisation, so the heads see the hidden states' own scale); dropout
+ * follows in training.
  * The clip heads read the 384-d pooled vector. Train it with a small learning rate (e.g. AdamW,
  * 5e-5, a warm-up and a decay), a few epochs.
  */
@@ -64,35 +65,25 @@ public final class MiniLmFineTuneBlock extends AbstractFusionBlock {
                     + " alignment.rate: 1), got " + x.getShape().get(1) + " steps");
         }
         NDManager manager = x.getManager();
-        long b = x.getShape().get(0);
-        NDArray pieces = x.get(new NDIndex(":, 0, :")).toType(DataType.INT64, false);
-        NDArray lengths = pieces.gt(Scalars.of(pieces, 0)).toType(DataType.INT64, false).sum(new int[] {1}, true);
-        long longest = lengths.max().getLong();
-        long len = longest + 2;
-        NDArray body = pieces.get(new NDIndex(":, :{}", longest));
-        NDArray ids = NDArrays.concat(new NDList(manager.full(new Shape(b, 1), CLS, DataType.INT64, x.getDevice()), body,
-                manager.zeros(new Shape(b, 1), DataType.INT64, x.getDevice())), 1);
-        NDArray positions = manager.arange(0, (int) len, 1, DataType.INT64, x.getDevice()).reshape(1, len);
-        NDArray last = Scalars.add(lengths, 1);
-        ids = ids.add(Scalars.mul(positions.eq(last).toType(DataType.INT64, false), SEP));
-        NDArray attention = positions.lte(last).toType(DataType.FLOAT32, false);
+        int b = (int) x.getShape().get(0);
+        DialogueTokens t = DialogueTokens.of(x.toFloatArray(), b, (int) x.getShape().get(2), spec.context(Modality.TEXT));
+        Shape shape = new Shape(b, t.length());
+        NDArray ids = manager.create(t.ids(), shape);
+        NDArray attention = manager.create(t.attention(), shape);
+        NDArray pool = manager.create(t.pool(), shape);
         NDArray hidden = encoder.forward(ps, new NDList(ids, attention), training).singletonOrThrow();
-        NDArray pooled = hidden.mul(attention.expandDims(2)).sum(new int[] {1}).div(attention.sum(new int[] {1}, true));
+        NDArray pooled = hidden.mul(pool.expandDims(2)).sum(new int[] {1}).div(pool.sum(new int[] {1}, true));
         if (training && config.dropout() > 0) {
             pooled = Dropout.dropout(pooled, config.dropout().floatValue(), true).singletonOrThrow();
         }
         return new FusedOutput(null, null, pooled, null, null);
     }
 
-    /** The clip's word pieces: the batch is cut to its longest transcript. */
+    /** The clip's tokens (its own pieces, and with context its neighbours'): the batch is cut to its longest input. */
     @Override
     public int paddedLength(AlignedClip clip) {
-        float[] ids = clip.features().get(Modality.TEXT);
-        int n = 0;
-        while (ids != null && n < ids.length && ids[n] != 0) {
-            n++;
-        }
-        return n;
+        float[] row = clip.features().get(Modality.TEXT);
+        return row == null ? 0 : DialogueTokens.tokens(row, spec.context(Modality.TEXT));
     }
 
     @Override
