@@ -101,6 +101,21 @@ class MeldRecipeTest {
             assertEquals(1.0, stats.get("scale").get(d).asDouble(), "column " + d);
         }
         assertTrue(stats.get("mean").get(124).asDouble() > 0, "the presence flag is a feature, standardised");
+        // the encoder sees the previous utterance: the first epoch's loss is not the context-free one
+        Path plain = dir.resolve("plain");
+        new ExperimentRunner(plain, plain.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
+                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=1", "train.patience=1",
+                "train.batchSize=8", "train.learningRate=0.0002")));
+        JsonNode plainRow = new ObjectMapper().readTree(plain.resolve("runs/meld-text/summary.json").toFile()).get("rows").get(0);
+        String plainLog = Files.readString(plain.resolve("runs/meld-text").resolve(plainRow.get("runs").get(0).asText()).resolve("log.txt"));
+        assertTrue(!firstEpochLoss(Files.readString(run.resolve("log.txt"))).equals(firstEpochLoss(plainLog)),
+                "context must change what the encoder reads: epoch-1 loss " + firstEpochLoss(plainLog) + " with and without it");
+    }
+
+    private static String firstEpochLoss(String log) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("epoch 1 loss (\\S+)").matcher(log);
+        assertTrue(m.find(), log);
+        return m.group(1);
     }
 
     @Test

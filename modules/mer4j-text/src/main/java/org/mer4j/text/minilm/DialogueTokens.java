@@ -4,7 +4,8 @@ import org.mer4j.models.ConversationLayout;
 
 /**
  * The encoder input of one batch for {@link MiniLmFineTuneBlock}: per clip {@code [CLS] own [SEP]},
- * then, with conversational context, each present neighbour's pieces and a {@code [SEP]} (neighbours
+ * then, with conversational context, each neighbour's pieces (none when the neighbour is absent or
+ * said nothing; the presence and speaker flags are not read) and a {@code [SEP]} (neighbours
  * in the layout's order, -previous..-1 then 1..next, as long as they fit in the encoder's 512
  * positions), 0-padded to the batch's longest sequence. The attention mask covers every real token;
  * the pooling mask only the clip's own {@code [CLS] own [SEP]}, so context changes what the own
@@ -39,7 +40,7 @@ record DialogueTokens(long[] ids, float[] attention, float[] pool, int batch, in
             int total = lengths[i][0] + 2;
             for (int s = 0; s < slots; s++) {
                 int at = base + layout.blockOffset(s);
-                int n = values[base + layout.presenceColumn(s)] > 0.5f ? pieces(values, at, own) : 0;
+                int n = pieces(values, at, own);  // an absent neighbour's block is zero; its flags may be standardised
                 if (n > 0 && total + n + 1 <= MAX_TOKENS) {
                     starts[i][s + 1] = at;
                     lengths[i][s + 1] = n;

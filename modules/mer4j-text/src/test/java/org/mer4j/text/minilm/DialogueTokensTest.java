@@ -24,8 +24,9 @@ class DialogueTokensTest {
     void presentNeighboursFollowTheClipAndOnlyTheClipIsPooled() {
         ConversationLayout layout = new ConversationLayout(3, 1, 1);
         // own (3) | previous: 3 pieces, present, same speaker | next: 3 pieces, present, same speaker
-        float[] first = {4, 0, 0, 6, 6, 0, 1, 0, 9, 0, 0, 1, 1};
-        float[] noNeighbours = {2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        // (flags as standardisation leaves them: not 0/1)
+        float[] first = {4, 0, 0, 6, 6, 0, 0.33f, -1.2f, 9, 0, 0, 0.33f, 0.8f};
+        float[] noNeighbours = {2, 3, 0, 0, 0, 0, -3f, 0.5f, 0, 0, 0, -3f, 0.5f};
         float[] values = new float[26];
         System.arraycopy(first, 0, values, 0, 13);
         System.arraycopy(noNeighbours, 0, values, 13, 13);
