@@ -23,8 +23,6 @@ import org.mer4j.vision.face.FaceDetection;
  * buffers: close it.
  */
 public final class FlowTracker implements AutoCloseable {
-    /** Pixels of frame around the box that the flow sees, at least (half the box side when larger). */
-    static final int MIN_MARGIN = 32;
     private final int maxPoints;
     private final int minPoints;
     private final double maxForwardBackwardError;
@@ -34,7 +32,7 @@ public final class FlowTracker implements AutoCloseable {
     private final Mat status = new Mat();
     private final Mat statusBack = new Mat();
     private final Mat err = new Mat();
-    private final Size window = new Size(15, 15);  // the Lucas-Kanade window
+    private final Size window = new Size(15, 15);
     private final TermCriteria criteria = new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 20, 0.03);
 
     /** 40 points, at least 6 kept, forward-backward error at most 1 pixel. */
@@ -74,24 +72,14 @@ public final class FlowTracker implements AutoCloseable {
         if (n < minPoints) {
             return null;
         }
-        // the flow runs on a window around the box, not the whole frame: the pyramids and gradients are
-        // the tracker's main cost; the window's origin is a multiple of 4 so its two pyramid levels sample
-        // the same pixels as the whole frame's
-        int margin = Math.max(MIN_MARGIN, (int) Math.ceil(0.5 * Math.max(box.width(), box.height())));
-        int wx0 = Math.max(0, (int) Math.floor(box.x()) - margin) & ~3;
-        int wy0 = Math.max(0, (int) Math.floor(box.y()) - margin) & ~3;
-        int wx1 = Math.min(w, (int) Math.ceil(box.x() + box.width()) + margin);
-        int wy1 = Math.min(h, (int) Math.ceil(box.y() + box.height()) + margin);
         try (FloatIndexer c = corners.createIndexer()) {
             for (int i = 0; i < n; i++) {
-                c.put(i, 0, 0, c.get(i, 0, 0) + x0 - wx0);
-                c.put(i, 0, 1, c.get(i, 0, 1) + y0 - wy0);
+                c.put(i, 0, 0, c.get(i, 0, 0) + x0);
+                c.put(i, 0, 1, c.get(i, 0, 1) + y0);
             }
         }
-        try (Rect r = new Rect(wx0, wy0, wx1 - wx0, wy1 - wy0); Mat prevWindow = new Mat(prevGray, r); Mat nextWindow = new Mat(gray, r)) {
-            calcOpticalFlowPyrLK(prevWindow, nextWindow, corners, next, status, err, window, 2, criteria, 0, 1e-4);
-            calcOpticalFlowPyrLK(nextWindow, prevWindow, next, back, statusBack, err, window, 2, criteria, 0, 1e-4);
-        }
+        calcOpticalFlowPyrLK(prevGray, gray, corners, next, status, err, window, 2, criteria, 0, 1e-4);
+        calcOpticalFlowPyrLK(gray, prevGray, next, back, statusBack, err, window, 2, criteria, 0, 1e-4);
         float[] px = new float[n];
         float[] py = new float[n];
         float[] qx = new float[n];
