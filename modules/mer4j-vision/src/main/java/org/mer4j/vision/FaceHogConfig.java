@@ -13,7 +13,9 @@ package org.mer4j.vision;
  * @param trackSizeRatio while a face is tracked, the detector first scans only face sides within this factor of the last
  *                       detected side (e.g. 1.5: from side / 1.5 to side * 1.5) and scans every size only when that finds
  *                       nothing; a cascade spends most of its time on the smallest sizes, so this is the detector's main
- *                       saving on a tracked face. In [1, 10]; 1 scans every size on every detection (default 1.5)
+ *                       saving on a tracked face. The largest face is then the largest near the tracked size: a much
+ *                       larger face entering the picture is taken only once the tracked one is lost. In [1, 10]; 1 scans
+ *                       every size on every detection (default 1.5)
  */
 public record FaceHogConfig(HaarFaceConfig detector, int detectEvery, double boxSmoothing, double margin, int cropSize,
                             int cellSize, int bins, double trackSizeRatio) {
