@@ -124,11 +124,16 @@ public final class ConversationContext {
             int d = ownDims.get(m);
             boolean[] own = ids.mask(m, d);
             ConversationLayout layout = layout(d, context);
-            for (int slot = 0; slot < layout.neighbours(); slot++) {
-                for (int c = 0; c < d; c++) {
-                    if (own[c]) {
-                        out = out.with(m, layout.blockOffset(slot) + c, 1);
-                    }
+            for (int c = 0; c < d; c++) {
+                if (!own[c] || (c > 0 && own[c - 1])) {
+                    continue;
+                }
+                int run = 1;
+                while (c + run < d && own[c + run]) {
+                    run++;
+                }
+                for (int slot = 0; slot < layout.neighbours(); slot++) {
+                    out = out.with(m, layout.blockOffset(slot) + c, run);
                 }
             }
         }

@@ -69,9 +69,9 @@ final class FaceHogSession implements ExtractionSession {
     private Optional<FaceBox> detect(Mat bgr) {
         if (lastFound != null && cfg.trackSizeRatio() > 1) {
             int side = Math.max(lastFound.width(), lastFound.height());
-            int minSide = Math.max((int) Math.round(cfg.detector().minSizeFraction() * bgr.rows()), (int) Math.floor(side / cfg.trackSizeRatio()));
+            int minSide = Math.max(worker.detector.minSide(bgr), (int) Math.floor(side / cfg.trackSizeRatio()));
             int maxSide = (int) Math.ceil(side * cfg.trackSizeRatio());
-            List<FaceBox> near = worker.detector.detectAll(bgr, Math.max(1, minSide), maxSide);
+            List<FaceBox> near = worker.detector.detectAll(bgr, minSide, maxSide);
             if (!near.isEmpty()) {
                 return Optional.of(near.get(0));
             }

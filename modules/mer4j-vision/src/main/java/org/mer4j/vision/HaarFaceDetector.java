@@ -96,8 +96,12 @@ public final class HaarFaceDetector implements AutoCloseable {
 
     /** Every face in a BGR (8UC3) or gray (8UC1) image, largest first (ties keep the cascade's order). */
     public List<FaceBox> detectAll(Mat image) {
-        int minSide = Math.max(1, (int) Math.round(config.minSizeFraction() * image.rows()));
-        return detectAll(image, minSide, 0);
+        return detectAll(image, minSide(image), 0);
+    }
+
+    /** The smallest face side this detector looks for in {@code image}: {@code minSizeFraction} of its height, at least 1 pixel. */
+    public int minSide(Mat image) {
+        return Math.max(1, (int) Math.round(config.minSizeFraction() * image.rows()));
     }
 
     /**

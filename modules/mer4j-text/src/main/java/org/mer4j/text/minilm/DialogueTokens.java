@@ -26,28 +26,11 @@ record DialogueTokens(long[] ids, float[] attention, float[] pool, int batch, in
      *     {@code layout} says (null: the clip's own pieces only)
      */
     static DialogueTokens of(float[] values, int batch, int width, ConversationLayout layout) {
-        int own = layout == null ? width : layout.ownDim();
-        int[][] starts = new int[batch][];
-        int[][] lengths = new int[batch][];
+        int[][] segments = new int[batch][];
         int longest = 0;
         for (int i = 0; i < batch; i++) {
-            int base = i * width;
-            int slots = layout == null ? 0 : layout.neighbours();
-            starts[i] = new int[slots + 1];
-            lengths[i] = new int[slots + 1];
-            starts[i][0] = base;
-            lengths[i][0] = pieces(values, base, own);
-            int total = lengths[i][0] + 2;
-            for (int s = 0; s < slots; s++) {
-                int at = base + layout.blockOffset(s);
-                int n = pieces(values, at, own);  // an absent neighbour's block is zero; its flags may be standardised
-                if (n > 0 && total + n + 1 <= MAX_TOKENS) {
-                    starts[i][s + 1] = at;
-                    lengths[i][s + 1] = n;
-                    total += n + 1;
-                }
-            }
-            longest = Math.max(longest, total);
+            segments[i] = segments(values, i * width, width, layout);
+            longest = Math.max(longest, total(segments[i]));
         }
         long[] ids = new long[batch * longest];
         float[] attention = new float[batch * longest];
@@ -57,13 +40,16 @@ record DialogueTokens(long[] ids, float[] attention, float[] pool, int batch, in
             ids[p] = MiniLmFineTuneBlock.CLS;
             pool[p] = 1;
             attention[p++] = 1;
-            for (int s = 0; s < starts[i].length; s++) {
-                for (int k = 0; k < lengths[i][s]; k++) {
-                    ids[p] = (long) values[starts[i][s] + k];
+            int[] seg = segments[i];
+            for (int s = 0; s < seg.length / 2; s++) {
+                int start = seg[2 * s];
+                int n = seg[2 * s + 1];
+                for (int k = 0; k < n; k++) {
+                    ids[p] = (long) values[start + k];
                     pool[p] = s == 0 ? 1 : 0;
                     attention[p++] = 1;
                 }
-                if (s == 0 || lengths[i][s] > 0) {
+                if (s == 0 || n > 0) {
                     ids[p] = MiniLmFineTuneBlock.SEP;
                     pool[p] = s == 0 ? 1 : 0;
                     attention[p++] = 1;
@@ -75,8 +61,39 @@ record DialogueTokens(long[] ids, float[] attention, float[] pool, int batch, in
 
     /** Tokens a clip's input has before padding, [CLS] and every [SEP] included. */
     static int tokens(float[] row, ConversationLayout layout) {
-        DialogueTokens t = of(row, 1, row.length, layout);
-        return t.length();
+        return total(segments(row, 0, row.length, layout));
+    }
+
+    /**
+     * The clip at {@code base}: (start, pieces) of its own segment, then of each neighbour's (0 pieces
+     * when absent, empty or past the encoder's positions).
+     */
+    private static int[] segments(float[] values, int base, int width, ConversationLayout layout) {
+        int own = layout == null ? width : layout.ownDim();
+        int slots = layout == null ? 0 : layout.neighbours();
+        int[] seg = new int[2 * (slots + 1)];
+        seg[0] = base;
+        seg[1] = pieces(values, base, own);
+        int total = seg[1] + 2;
+        for (int s = 0; s < slots; s++) {
+            int at = base + layout.blockOffset(s);
+            int n = pieces(values, at, own);  // an absent neighbour's block is zero; its flags may be standardised
+            if (n > 0 && total + n + 1 <= MAX_TOKENS) {
+                seg[2 * (s + 1)] = at;
+                seg[2 * (s + 1) + 1] = n;
+                total += n + 1;
+            }
+        }
+        return seg;
+    }
+
+    /** Tokens of a clip's segments: [CLS], the own pieces and [SEP], each kept neighbour's pieces and [SEP]. */
+    private static int total(int[] seg) {
+        int total = seg[1] + 2;
+        for (int s = 1; s < seg.length / 2; s++) {
+            total += seg[2 * s + 1] > 0 ? seg[2 * s + 1] + 1 : 0;
+        }
+        return total;
     }
 
     /** Number of pieces before the first 0 among {@code n} values from {@code from}. */
