@@ -80,6 +80,22 @@ class MeldRecipeTest {
     }
 
     @Test
+    void theBgeRecipeFineTunesTheTwelveLayerEncoderOnTheSamePieces(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+        Path config = Path.of("../../configs/meld/text-bge.yaml").toAbsolutePath();
+        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
+                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=1", "train.patience=1",
+                "train.batchSize=8")));
+        JsonNode row = new ObjectMapper().readTree(dir.resolve("runs/meld-text-bge/summary.json").toFile()).get("rows").get(0);
+        assertEquals("bge-small fine-tuned", row.get("name").asText());
+        // bge-small-en-v1.5's twelve layers (all-MiniLM-L6-v2: 22,568,071 with the same head)
+        assertEquals(33_214_855, row.get("cost").get("parameters").get("mean").asLong());
+        JsonNode model = new ObjectMapper().readTree(dir.resolve("runs/meld-text-bge").resolve(row.get("runs").get(0).asText())
+                .resolve("model.json").toFile());
+        assertEquals(62, model.get("inputDims").get("text").asInt(), "the minilm-pieces track of text.yaml");
+    }
+
+    @Test
     void theFineTunedEncoderReadsThePreviousUtterancesPiecesAsContext(@TempDir Path dir) throws Exception {
         Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
         Path config = Path.of("../../configs/meld/text.yaml").toAbsolutePath();

@@ -89,8 +89,8 @@ public final class MiniLmEncoder extends AbstractBlock {
     private static OnnxWeights.Tensor need(Map<String, OnnxWeights.Tensor> weights, String name) {
         OnnxWeights.Tensor t = weights.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("MiniLM weights: '" + name + "' is missing; is this the all-MiniLM-L6-v2 export of "
-                    + MiniLmModel.ARTIFACT + "?");
+            throw new IllegalArgumentException("BERT weights: '" + name + "' is missing; is this the ONNX export of one of the encoders"
+                    + " in PretrainedBert (e.g. " + MiniLmModel.ARTIFACT + ")?");
         }
         return t;
     }

@@ -17,7 +17,9 @@ import org.mer4j.models.ModelSpec;
 
 /**
  * Fusion model {@code minilm}: the pretrained all-MiniLM-L6-v2 sentence encoder (Reimers and
- * Gurevych, EMNLP 2019; Wang et al., NeurIPS 2020) fine-tuned with the task heads, as pretrained
+ * Gurevych, EMNLP 2019; Wang et al., NeurIPS 2020), or the twelve-layer bge-small-en-v1.5 (Xiao et
+ * al., 2023; {@code encoder} in {@link MiniLmFineTuneConfig}, {@link PretrainedBert}), fine-tuned
+ * with the task heads, as pretrained
  * transformers are fine-tuned for utterance-level emotion recognition (Devlin et al., NAACL 2019;
  * on MELD e.g. Kim and Vossen 2021, EmoBERTa, with RoBERTa). Its text input is the
  * {@code minilm-pieces} track: per clip the word-piece ids, 0-padded. Each clip's pieces are
@@ -52,7 +54,7 @@ public final class MiniLmFineTuneBlock extends AbstractFusionBlock {
         }
         this.spec = spec;
         this.config = config;
-        this.encoder = addChildBlock("encoder", new MiniLmEncoder(MiniLmWeights.pretrained(), 12, config.dropout().floatValue(),
+        this.encoder = addChildBlock("encoder", new MiniLmEncoder(MiniLmWeights.pretrained(config.pretrained()), 12, config.dropout().floatValue(),
                 config.trainEmbeddings()));
     }
 

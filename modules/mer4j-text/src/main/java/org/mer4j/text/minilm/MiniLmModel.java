@@ -294,10 +294,15 @@ public final class MiniLmModel implements AutoCloseable {
     }
 
     static byte[] resource(String name) throws IOException {
+        return resource(name, ARTIFACT);
+    }
+
+    /** The bytes of the class-path resource {@code name}, which ships in {@code artifact}. */
+    static byte[] resource(String name, String artifact) throws IOException {
         ClassLoader loader = MiniLmModel.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("text-minilm: " + name + " is not on the class path; it ships in " + ARTIFACT
+                throw new IOException("text-minilm: " + name + " is not on the class path; it ships in " + artifact
                         + " (a dependency of mer4j-text): put that jar on the class path");
             }
             return in.readAllBytes();

@@ -1,29 +1,33 @@
 package org.mer4j.text.minilm;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The pretrained all-MiniLM-L6-v2 weights of the ONNX file in the model jar, read once per class
- * loader ({@link OnnxWeights}) and shared by every encoder built from them (each copies them into
- * its own parameters).
+ * The pretrained weights of each {@link PretrainedBert}'s ONNX file, read once per class loader
+ * ({@link OnnxWeights}) and shared by every encoder built from them (each copies them into its own
+ * parameters).
  */
 final class MiniLmWeights {
-    private static Map<String, OnnxWeights.Tensor> weights;
+    private static final Map<PretrainedBert, Map<String, OnnxWeights.Tensor>> WEIGHTS = new EnumMap<>(PretrainedBert.class);
 
     private MiniLmWeights() {
     }
 
-    /** The weights by PyTorch name. */
-    static synchronized Map<String, OnnxWeights.Tensor> pretrained() {
-        if (weights == null) {
+    /** The all-MiniLM-L6-v2 weights by PyTorch name. */
+    static Map<String, OnnxWeights.Tensor> pretrained() {
+        return pretrained(PretrainedBert.ALL_MINILM_L6_V2);
+    }
+
+    /** The weights of {@code encoder} by PyTorch name. */
+    static synchronized Map<String, OnnxWeights.Tensor> pretrained(PretrainedBert encoder) {
+        return WEIGHTS.computeIfAbsent(encoder, e -> {
             try {
-                weights = Map.copyOf(OnnxWeights.read(MiniLmModel.resource(MiniLmModel.MODEL_RESOURCE),
-                        MiniLmModel.MODEL_RESOURCE + " of " + MiniLmModel.ARTIFACT));
-            } catch (IOException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                return Map.copyOf(OnnxWeights.read(MiniLmModel.resource(e.resource(), e.artifact()), e.resource() + " of " + e.artifact()));
+            } catch (IOException x) {
+                throw new IllegalStateException(x.getMessage(), x);
             }
-        }
-        return weights;
+        });
     }
 }
