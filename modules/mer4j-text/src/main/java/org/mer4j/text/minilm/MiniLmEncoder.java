@@ -49,10 +49,14 @@ public final class MiniLmEncoder extends AbstractBlock {
      * @param heads attention heads (12 for MiniLM-L6)
      * @param dropout dropout rate of hidden states and attention weights in training (BERT: 0.1)
      * @param trainEmbeddings whether the word-piece embedding table (30,522 x 384, half the
-     *     parameters) is trained; position embeddings and all layers always are
-     * @throws IllegalArgumentException when a weight the encoder needs is missing or has another shape
+     *     parameters) is trained; position embeddings and the layers above {@code frozenLayers} always are
+     * @param frozenLayers how many of the lowest layers keep their pretrained weights (0: all are
+     *     trained); with any, the embeddings are frozen too, so that no gradient has to flow through
+     *     the frozen layers and their backward pass is saved
+     * @throws IllegalArgumentException when a weight the encoder needs is missing or has another shape,
+     *     or {@code frozenLayers} is not below the number of layers
      */
-    public MiniLmEncoder(Map<String, OnnxWeights.Tensor> weights, int heads, float dropout, boolean trainEmbeddings) {
+    public MiniLmEncoder(Map<String, OnnxWeights.Tensor> weights, int heads, float dropout, boolean trainEmbeddings, int frozenLayers) {
         super(VERSION);
         int n = 0;
         while (weights.containsKey("encoder.layer." + n + ".attention.self.query.weight")) {
@@ -67,21 +71,27 @@ public final class MiniLmEncoder extends AbstractBlock {
             throw new IllegalArgumentException("MiniLM weights: " + n + " layers of width " + hidden + " cannot be split into " + heads
                     + " heads; is this a BERT-style ONNX export?");
         }
+        if (frozenLayers < 0 || frozenLayers >= n || frozenLayers > 0 && trainEmbeddings) {
+            throw new IllegalArgumentException("fusion minilm.frozenLayers must be in [0, " + n + ") for an encoder of " + n
+                    + " layers, and 0 with trainEmbeddings (the embeddings sit below the frozen layers), got " + frozenLayers);
+        }
+        boolean frozenBase = frozenLayers > 0;
         add(weights, "embeddings.word_embeddings.weight").freeze(!trainEmbeddings);
-        add(weights, "embeddings.position_embeddings.weight");
-        add(weights, "embeddings.token_type_embeddings.weight");
-        add(weights, "embeddings.LayerNorm.weight");
-        add(weights, "embeddings.LayerNorm.bias");
+        add(weights, "embeddings.position_embeddings.weight").freeze(frozenBase);
+        add(weights, "embeddings.token_type_embeddings.weight").freeze(frozenBase);
+        add(weights, "embeddings.LayerNorm.weight").freeze(frozenBase);
+        add(weights, "embeddings.LayerNorm.bias").freeze(frozenBase);
         for (int l = 0; l < layers; l++) {
+            boolean frozen = l < frozenLayers;
             String p = "encoder.layer." + l + ".";
             for (String linear : new String[] {"attention.self.query", "attention.self.key", "attention.self.value",
                     "attention.output.dense", "intermediate.dense", "output.dense"}) {
-                add(weights, p + linear + ".weight");
-                add(weights, p + linear + ".bias");
+                add(weights, p + linear + ".weight").freeze(frozen);
+                add(weights, p + linear + ".bias").freeze(frozen);
             }
             for (String norm : new String[] {"attention.output.LayerNorm", "output.LayerNorm"}) {
-                add(weights, p + norm + ".weight");
-                add(weights, p + norm + ".bias");
+                add(weights, p + norm + ".weight").freeze(frozen);
+                add(weights, p + norm + ".bias").freeze(frozen);
             }
         }
     }

@@ -55,7 +55,7 @@ public final class MiniLmFineTuneBlock extends AbstractFusionBlock {
         this.spec = spec;
         this.config = config;
         this.encoder = addChildBlock("encoder", new MiniLmEncoder(MiniLmWeights.pretrained(config.pretrained()), 12, config.dropout().floatValue(),
-                config.trainEmbeddings()));
+                config.trainEmbeddings(), config.frozenLayers()));
     }
 
     @Override

@@ -10,21 +10,24 @@ package org.mer4j.text.minilm;
  * @param trainEmbeddings whether the word-piece embedding table (30,522 x 384, half of the
  *     MiniLM encoder's parameters) is trained too (default false: only the pieces of the training
  *     text would move, and freezing it saves a third of the update time)
+ * @param frozenLayers how many of the encoder's lowest layers keep their pretrained weights, with
+ *     the embeddings (default 0: every layer is fine-tuned); freezing saves their backward pass
  */
-public record MiniLmFineTuneConfig(String encoder, Double dropout, Boolean trainEmbeddings) {
+public record MiniLmFineTuneConfig(String encoder, Double dropout, Boolean trainEmbeddings, Integer frozenLayers) {
     public MiniLmFineTuneConfig {
         encoder = encoder == null ? PretrainedBert.ALL_MINILM_L6_V2.configName() : encoder;
         PretrainedBert.byConfigName(encoder);
         dropout = dropout == null ? 0.1 : dropout;
         trainEmbeddings = trainEmbeddings != null && trainEmbeddings;
+        frozenLayers = frozenLayers == null ? 0 : frozenLayers;
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("fusion minilm.dropout must be in [0, 1), got " + dropout + "; BERT uses 0.1");
         }
     }
 
-    /** all-MiniLM-L6-v2, dropout 0.1, frozen word-piece embeddings. */
+    /** all-MiniLM-L6-v2, dropout 0.1, frozen word-piece embeddings, every layer fine-tuned. */
     public static MiniLmFineTuneConfig defaults() {
-        return new MiniLmFineTuneConfig(null, 0.1, false);
+        return new MiniLmFineTuneConfig(null, 0.1, false, 0);
     }
 
     /** The encoder the model starts from. */

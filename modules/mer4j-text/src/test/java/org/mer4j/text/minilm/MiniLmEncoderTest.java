@@ -76,7 +76,7 @@ class MiniLmEncoderTest {
 
     @Test
     void tokenHiddenStatesMatchOnnxRuntime() throws Exception {
-        MiniLmEncoder encoder = new MiniLmEncoder(MiniLmWeights.pretrained(), 12, 0.1f, false);
+        MiniLmEncoder encoder = new MiniLmEncoder(MiniLmWeights.pretrained(), 12, 0.1f, false, 0);
         encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 4), new Shape(1, 4));
         List<MiniLmModel.Encoded> expected = onnx.encode(SENTENCES.stream().map(MiniLmEncoderTest::words).toList());
         int len = expected.stream().mapToInt(MiniLmModel.Encoded::tokens).max().orElseThrow();
@@ -136,6 +136,28 @@ class MiniLmEncoderTest {
                 assertEquals(unit[d], got[i * MiniLmModel.DIM + d] / norm, 1e-5, "sentence " + i + " dim " + d);
             }
         }
+    }
+
+    @Test
+    void frozenLayersKeepTheirWeightsAndTheLayersAboveLearn() {
+        MiniLmEncoder encoder = new MiniLmEncoder(MiniLmWeights.pretrained(), 12, 0f, false, 2);
+        encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 4), new Shape(1, 4));
+        for (var p : encoder.getParameters()) {
+            boolean frozen = p.getKey().startsWith("encoder_layer_0_") || p.getKey().startsWith("encoder_layer_1_")
+                    || p.getKey().startsWith("embeddings_");
+            assertEquals(!frozen, p.getValue().requiresGradient(), p.getKey());
+        }
+        try (NDManager step = manager.newSubManager();
+             ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray hidden = encoder.forward(new ParameterStore(step, false), new NDList(step.create(new long[] {101, 7592, 2088, 102},
+                    new Shape(1, 4)), step.ones(new Shape(1, 4))), true).singletonOrThrow();
+            collector.backward(hidden.sum());
+            NDArray top = encoder.getParameters().get("encoder_layer_5_output_dense_weight").getArray().getGradient();
+            NDArray low = encoder.getParameters().get("encoder_layer_2_attention_self_query_weight").getArray().getGradient();
+            assertTrue(top.abs().sum().getFloat() > 0 && low.abs().sum().getFloat() > 0, "the trained layers get gradients");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new MiniLmEncoder(MiniLmWeights.pretrained(), 12, 0f, false, 6));
+        assertThrows(IllegalArgumentException.class, () -> new MiniLmEncoder(MiniLmWeights.pretrained(), 12, 0f, true, 1));
     }
 
     @Test

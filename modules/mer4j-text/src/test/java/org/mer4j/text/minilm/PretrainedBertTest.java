@@ -44,7 +44,7 @@ class PretrainedBertTest {
     void bgeHiddenStatesMatchOnnxRuntime() throws Exception {
         PretrainedBert bge = PretrainedBert.BGE_SMALL_EN_V15;
         byte[] model = MiniLmModel.resource(bge.resource(), bge.artifact());
-        MiniLmEncoder encoder = new MiniLmEncoder(MiniLmWeights.pretrained(bge), 12, 0.1f, false);
+        MiniLmEncoder encoder = new MiniLmEncoder(MiniLmWeights.pretrained(bge), 12, 0.1f, false, 0);
         long[] ids;
         try (MiniLmTokenizer t = new MiniLmTokenizer(MiniLmModel.resource(BGE_TOKENIZER, bge.artifact()))) {
             ids = t.encode(MiniLmEncoderTest.words(MiniLmEncoderTest.SENTENCES.get(2))).getIds();
@@ -85,7 +85,7 @@ class PretrainedBertTest {
 
     @Test
     void anUnknownEncoderNameListsTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MiniLmFineTuneConfig("roberta-base", null, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MiniLmFineTuneConfig("roberta-base", null, null, null));
         assertTrue(e.getMessage().contains("roberta-base") && e.getMessage().contains("bge-small-en-v1.5")
                 && e.getMessage().contains("all-minilm-l6-v2"), e.getMessage());
         assertEquals(PretrainedBert.ALL_MINILM_L6_V2, MiniLmFineTuneConfig.defaults().pretrained());
