@@ -20,6 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * fine-tuned pretrained encoder ({@code text-minilm.yaml}, {@code text.yaml}).
  */
 class MeldRecipeTest {
+    private static final Path FIXTURE = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
+
+    /** Runs {@code configs/meld/CONFIG} on the MELD-format fixture in {@code dir} (runs and cache under it), with {@code overrides}. */
+    private static void runRecipe(Path dir, String config, String... overrides) throws Exception {
+        List<String> settings = new ArrayList<>(List.of("data.root=" + FIXTURE, "features.cacheDir=" + dir.resolve("cache")));
+        settings.addAll(List.of(overrides));
+        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(Path.of("../../configs/meld/" + config).toAbsolutePath(),
+                settings));
+    }
 
     @Test
     void meldWordRecipeRunsOnTheOfficialSplitAndLearnsEmotionWords(@TempDir Path dir) throws Exception {
@@ -55,11 +64,8 @@ class MeldRecipeTest {
 
     @Test
     void meldRecipeFineTunesThePretrainedEncoderOnTheWordPieces(@TempDir Path dir) throws Exception {
-        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
-        Path config = Path.of("../../configs/meld/text.yaml").toAbsolutePath();
-        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
-                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=8", "train.patience=8",
-                "train.batchSize=8", "train.learningRate=0.0002")));
+        runRecipe(dir, "text.yaml", "train.epochs=8", "train.patience=8",
+                "train.batchSize=8", "train.learningRate=0.0002");
         Path exp = dir.resolve("runs/meld-text");
         JsonNode summary = new ObjectMapper().readTree(exp.resolve("summary.json").toFile());
         JsonNode row = summary.get("rows").get(0);
@@ -81,11 +87,8 @@ class MeldRecipeTest {
 
     @Test
     void theBgeRecipeFineTunesTheTwelveLayerEncoderOnTheSamePieces(@TempDir Path dir) throws Exception {
-        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
-        Path config = Path.of("../../configs/meld/text-bge.yaml").toAbsolutePath();
-        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
-                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=1", "train.patience=1",
-                "train.batchSize=8")));
+        runRecipe(dir, "text-bge.yaml", "train.epochs=1", "train.patience=1",
+                "train.batchSize=8");
         JsonNode row = new ObjectMapper().readTree(dir.resolve("runs/meld-text-bge/summary.json").toFile()).get("rows").get(0);
         assertEquals("bge-small fine-tuned", row.get("name").asText());
         // bge-small-en-v1.5's twelve layers (all-MiniLM-L6-v2: 22,568,071 with the same head)
@@ -97,12 +100,9 @@ class MeldRecipeTest {
 
     @Test
     void theFineTunedEncoderReadsThePreviousUtterancesPiecesAsContext(@TempDir Path dir) throws Exception {
-        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
-        Path config = Path.of("../../configs/meld/text.yaml").toAbsolutePath();
-        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
-                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=8", "train.patience=8",
+        runRecipe(dir, "text.yaml", "train.epochs=8", "train.patience=8",
                 "train.batchSize=8", "train.learningRate=0.0002",
-                "rows.0.context={groupBy: dialogue, orderBy: utterance, previous: 1}")));
+                "rows.0.context={groupBy: dialogue, orderBy: utterance, previous: 1}");
         Path exp = dir.resolve("runs/meld-text");
         JsonNode row = new ObjectMapper().readTree(exp.resolve("summary.json").toFile()).get("rows").get(0);
         double weighted = row.get("metrics").get("emotion_weighted_f1").get("mean").asDouble();
@@ -119,9 +119,7 @@ class MeldRecipeTest {
         assertTrue(stats.get("mean").get(124).asDouble() > 0, "the presence flag is a feature, standardised");
         // the encoder sees the previous utterance: the first epoch's loss is not the context-free one
         Path plain = dir.resolve("plain");
-        new ExperimentRunner(plain, plain.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
-                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=1", "train.patience=1",
-                "train.batchSize=8", "train.learningRate=0.0002")));
+        runRecipe(plain, "text.yaml", "train.epochs=1", "train.patience=1", "train.batchSize=8", "train.learningRate=0.0002");
         JsonNode plainRow = new ObjectMapper().readTree(plain.resolve("runs/meld-text/summary.json").toFile()).get("rows").get(0);
         String plainLog = Files.readString(plain.resolve("runs/meld-text").resolve(plainRow.get("runs").get(0).asText()).resolve("log.txt"));
         assertTrue(!firstEpochLoss(Files.readString(run.resolve("log.txt"))).equals(firstEpochLoss(plainLog)),
@@ -173,11 +171,8 @@ class MeldRecipeTest {
 
     @Test
     void theContextRecipeAppendsTheNeighbouringUtterancesOfEachDialogue(@TempDir Path dir) throws Exception {
-        Path fixture = Path.of("src/test/resources/meld-fixture").toAbsolutePath();
-        Path config = Path.of("../../configs/meld/text-minilm-context.yaml").toAbsolutePath();
-        new ExperimentRunner(dir, dir.resolve("runs"), s -> { }).run(ConfigLoader.load(config, List.of(
-                "data.root=" + fixture, "features.cacheDir=" + dir.resolve("cache"), "train.epochs=3", "train.patience=3",
-                "train.batchSize=8")));
+        runRecipe(dir, "text-minilm-context.yaml", "train.epochs=3", "train.patience=3",
+                "train.batchSize=8");
         Path exp = dir.resolve("runs/meld-text-minilm-context");
         JsonNode summary = new ObjectMapper().readTree(exp.resolve("summary.json").toFile());
         assertEquals(6, summary.get("rows").size());
